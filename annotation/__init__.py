@@ -1,0 +1,1 @@
+"""Side effects live here: Label Studio round trip and Hugging Face dataset export."""

@@ -1,0 +1,672 @@
+"""The rule engine: find every quotation of a document and attribute it.
+
+The engine reads the normalised, boilerplate-masked text (:mod:`quotes.normalize`,
+:mod:`quotes.boilerplate`), finds reporting cues with one compiled pattern built from
+``resources/cues.tsv``, and lets each cue's *frame* decide what it introduces:
+
+==========================  ==============================================================
+rule                        what it recognises
+==========================  ==============================================================
+``cue_complementizer``      cue [speaker] أن/إن/بأن/فإن … clause (indirect or mixed)
+``clause_in_marks``         cue [speaker] إن "…" : the whole clause in marks (direct)
+``cue_marks``               cue [speaker] "…" : marks right after the cue (direct)
+``cue_colon_marks``         cue [speaker]: "…" (direct)
+``cue_colon_missing_open``  cue [speaker]: … ” : the opening mark is missing (direct)
+``cue_colon_unmarked``      cue [speaker]: … with no marks (indirect)
+``relay``                   نقلت وكالة X عن Y قوله … : Y speaks, X only relays
+``nominal_postposed``       … ، حسبما ذكر / بحسب / وفقا لـ Y. (content before the cue)
+``attributive_postposed``   … ، على حد تعبيره. (content before the cue, speaker implied)
+``direct_postposed_cue``    "…" ، قال Y. (cue after the quote)
+==========================  ==============================================================
+
+A ``_unclosed`` suffix says a closing mark was missing and the quote ended at the end of
+its paragraph (or ran on through paragraphs that reopen the quote). Speaker mentions and
+names are resolved in :mod:`quotes.speakers`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import regex
+
+from quotes.boilerplate import boilerplate_spans, mask
+from quotes.lexicon import CueEntry, Lexicon, load_lexicon
+from quotes.marks import ALL_MARKS, MARK_RE, count_family, family, find_closer
+from quotes.normalize import NormText
+from quotes.record import Document, Quotation
+from quotes.speakers import MentionSpan, SpeakerResolver
+from quotes.tokens import Tok, tokens, words
+from quotes.version import ENGINE_VERSION
+
+MAX_REGION_WORDS = 40     # words between a cue and what it introduces
+MAX_MENTION_WORDS = 14
+MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are a name
+MIN_CONTENT_WORDS = 1
+_SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|[.!?؟]+(?=\s|$)")
+_SENT_BOUND = regex.compile(r"[.!?؟]+(?=\s)")
+_STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
+_KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
+_QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+_CLOSER_LIKE = frozenset('”»›"″“')
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int              # normalised offsets, clitic included
+    end: int                # after any complement that belongs to the cue
+    entry: CueEntry
+    clitic: str
+    complement: str = ""
+    used: bool = False
+
+
+@dataclass(slots=True)
+class _Quote:
+    type: str
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    entry: CueEntry
+    rule: str
+    mention: MentionSpan | None = None
+    intro_end: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+class _DocumentRules:
+    """Applies the rules to one document (normalised offsets throughout)."""
+
+    def __init__(self, w: str, lex: Lexicon):
+        self.w = w
+        self.lex = lex
+        self.cues = self._find_cues()
+        self.cue_starts = [c.start for c in self.cues]
+        self.quotes: list[_Quote] = []
+        self.claimed: list[tuple[int, int]] = []  # cue + intro regions already used
+
+    # -- cues -------------------------------------------------------------------------
+    def _find_cues(self) -> list[_Cue]:
+        out = []
+        w = self.w
+        for m in self.lex.cue_re.finditer(w):
+            form = " ".join(m.group("form").split())
+            entry = self.lex.cues[form]
+            end = m.end()
+            matched = ""
+            for comp in entry.complements:
+                if len(comp) == 1:
+                    continue  # an attached بـ/لـ belongs to the next word
+                cm = regex.match(r"\s+" + r"\s+".join(map(regex.escape, comp.split())) + r"(?![\p{L}\p{N}])", w[end:end + 40])
+                if cm:
+                    end += cm.end()
+                    matched = comp
+                    break
+            out.append(_Cue(m.start(), end, entry, m.group("clitic"), matched))
+        return out
+
+    def _cue_at(self, pos: int) -> _Cue | None:
+        i = bisect_left(self.cue_starts, pos)
+        if i < len(self.cues) and self.cues[i].start == pos:
+            return self.cues[i]
+        return None
+
+    def _cues_between(self, start: int, end: int) -> list[_Cue]:
+        return self.cues[bisect_left(self.cue_starts, start):bisect_left(self.cue_starts, end)]
+
+    def _is_claimed(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.claimed)
+
+    # -- text geometry ----------------------------------------------------------------
+    def para_end(self, pos: int) -> int:
+        e = self.w.find("\n", pos)
+        return len(self.w) if e < 0 else e
+
+    def para_start(self, pos: int) -> int:
+        return self.w.rfind("\n", 0, pos) + 1
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding ``pos`` (after the last . ! ? or newline)."""
+        ps = self.para_start(pos)
+        best = ps
+        for m in _SENT_BOUND.finditer(self.w, ps, pos):
+            best = m.end()
+        return best
+
+    def strip(self, start: int, end: int, tail: str = _STRIP_TAIL) -> tuple[int, int]:
+        w = self.w
+        while start < end and w[start].isspace():
+            start += 1
+        while end > start and w[end - 1] in tail:
+            end -= 1
+        return start, end
+
+    # -- running ----------------------------------------------------------------------
+    def run(self) -> list[_Quote]:
+        for cue in self.cues:
+            if self._is_claimed(cue.start):
+                continue
+            frame = cue.entry.frame
+            if cue.entry.opens and cue.complement:
+                q = self._reported_clause(cue, cue.start, cue.end, None, "cue_complement_opens")
+            elif frame == "relay":
+                q = self._relay(cue)
+            elif frame == "attributive":
+                q = self._attributive(cue)
+            else:
+                q = self._introduced(cue, cue.end, None)
+            if q is not None and q.mention is None and self._inside_quote(q.cue_start):
+                q = None  # the same speaker going on inside their own quotation («… أنه يتوقع أن …»)
+            if q is not None:
+                cue.used = True
+                self._add(q)
+        self._postposed_cues()
+        return self._dedupe()
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
+
+    def _add(self, q: _Quote) -> None:
+        self.quotes.append(q)
+        self.claimed.append((q.cue_start, max(q.cue_end, q.intro_end)))
+
+    def _dedupe(self) -> list[_Quote]:
+        seen: set[tuple[int, int]] = set()
+        out = []
+        for q in sorted(self.quotes, key=lambda q: (q.start, q.cue_start)):
+            if (q.start, q.end) in seen or q.end <= q.start:
+                continue
+            seen.add((q.start, q.end))
+            out.append(q)
+        return out
+
+    # -- what a cue introduces --------------------------------------------------------
+    def _introduced(self, cue: _Cue, pos: int, mention: MentionSpan | None,
+                    cue_start: int | None = None) -> _Quote | None:
+        """Scan after a cue for a complementizer, a colon or an opening mark."""
+        w, lex = self.w, self.lex
+        limit = min(self.para_end(pos), pos + 1500)
+        region: list[Tok] = []
+        n_words = 0
+        toks = tokens(w, pos, limit)
+        i = 0
+        cs = cue.start if cue_start is None else cue_start
+        while i < len(toks):
+            t = toks[i]
+            if t.kind == "w":
+                n_words += 1
+                if n_words > MAX_REGION_WORDS:
+                    return None
+                if t.text in lex.complementizers and t.text != "وان" and self._opens_clause(cue, region):
+                    if mention is None and cue.entry.frame != "participle":
+                        mention = self._mention(cue, region)
+                    return self._reported_clause(cue, cs, t.end, mention, "cue_complementizer")
+                other = self._cue_at(t.start)
+                if other is not None and other is not cue:
+                    if other.entry.frame == "channel":  # «قال الكرملين في بيان، إن»
+                        self.claimed.append((other.start, other.end))
+                    else:
+                        return None if cue.entry.frame != "nominal" else self._nominal_post(cue, region)
+                region.append(t)
+            elif t.kind == "colon":
+                if mention is None and cue.entry.frame != "participle":
+                    mention = self._mention(cue, region)
+                return self._after_colon(cue, cs, t.end, mention)
+            elif t.kind == "q":
+                closer = find_closer(w, t.start, self.para_end(t.start))
+                inner = len(words(w, t.start + 1, closer)) if closer is not None else 99
+                follows = closer is not None and self._region_goes_on(closer + 1)
+                if inner <= MAX_NAME_IN_MARKS and follows:
+                    region.extend(tokens(w, t.start, closer + 1))
+                    while i < len(toks) and toks[i].start <= closer:
+                        i += 1
+                    continue
+                if cue.entry.frame == "nominal":
+                    return None
+                if mention is None and cue.entry.frame != "participle":
+                    mention = self._mention(cue, region)
+                return self._direct(cue, cs, t.start, mention, "cue_marks")
+            elif t.kind == "end":
+                if cue.entry.frame == "nominal":
+                    return self._nominal_post(cue, region)
+                return None
+            else:
+                region.append(t)
+            i += 1
+        if cue.entry.frame == "nominal":
+            return self._nominal_post(cue, region)
+        return None
+
+    def _region_goes_on(self, pos: int) -> bool:
+        """After a closing mark: does the intro region continue (a name in marks)?"""
+        rest = self.w[pos:pos + 40].lstrip(" \t")
+        return bool(rest) and rest[0] not in ".!?؟\n" and not (rest[0] in ":" )
+
+    def _opens_clause(self, cue: _Cue, region: list[Tok]) -> bool:
+        """A complementizer opens reported words unless a word before it binds it."""
+        prev_words = [t for t in region if t.kind == "w"]
+        if not prev_words:
+            return True
+        prev = prev_words[-1].text
+        if prev in cue.entry.complements:
+            return True
+        return prev not in self.lex.not_complementizer_after
+
+    def _reported_clause(self, cue: _Cue, cue_start: int, start: int, mention: MentionSpan | None,
+                         rule: str) -> _Quote | None:
+        w = self.w
+        end = self._clause_end(start)
+        s, e = self.strip(start, end)
+        if e <= s or len(words(w, s, e)) < MIN_CONTENT_WORDS:
+            return None
+        if w[s] in ALL_MARKS:
+            closer = find_closer(w, s, self.para_end(s))
+            tail = w[closer + 1:e].strip(_STRIP_TAIL) if closer is not None else None
+            if closer is not None and not tail:
+                return _Quote("direct", *self.strip(s + 1, closer, " \t\r\n"), cue_start, cue.end, cue.entry,
+                              "clause_in_marks", mention, intro_end=s)
+            if closer is None and count_family(w, s, e, family(w[s])) == 1:
+                return _Quote("direct", *self.strip(s + 1, e), cue_start, cue.end, cue.entry,
+                              "clause_in_marks_unclosed", mention, intro_end=s)
+        qtype = "mixed" if self._has_quoted_fragment(s, e) else "indirect"
+        return _Quote(qtype, s, e, cue_start, cue.end, cue.entry, rule, mention, intro_end=s)
+
+    def _has_quoted_fragment(self, s: int, e: int) -> bool:
+        """True when marks inside the clause quote words rather than name something."""
+        w = self.w
+        pos = s
+        while True:
+            m = MARK_RE.search(w, pos, e)
+            if m is None:
+                return False
+            closer = find_closer(w, m.start(), e + 1)
+            if closer is None:
+                return False
+            before = words(w, max(s, m.start() - 30), m.start())
+            inner = w[m.start() + 1:closer]
+            named = bool(before) and _strip_al(before[-1].text) in self.lex.naming_nouns
+            if not named and inner.strip() and not _looks_like_code(inner):
+                return True
+            pos = closer + 1
+
+    def _clause_end(self, start: int) -> int:
+        """Where an indirect clause ends: sentence end outside marks, the next cue that
+        starts a new statement, a clause breaker, or the paragraph end."""
+        w = self.w
+        limit = self.para_end(start)
+        end = limit
+        pos = start
+        while True:
+            m = _SENT_END.search(w, pos, limit)
+            if m is None:
+                break
+            if m.group()[0] in ALL_MARKS:
+                closer = find_closer(w, m.start(), limit)
+                pos = (closer + 1) if closer is not None else m.end()
+                continue
+            end = m.start()
+            break
+        for c in self._cues_between(start + 1, end):
+            if self._breaks_clause(c):
+                end = c.start
+                break
+        if self.lex.clause_breaker_re is not None:
+            b = self.lex.clause_breaker_re.search(w, start, end)
+            if b is not None:
+                end = b.start()
+        return end
+
+    def _breaks_clause(self, c: _Cue) -> bool:
+        if self._inside_marks(c.start):
+            return False
+        if c.entry.frame in ("participle", "attributive"):
+            return True
+        before = self.w[max(0, c.start - 3):c.start].strip()
+        return before.endswith(("،", ",", "؛", ";"))
+
+    def _inside_marks(self, pos: int) -> bool:
+        """Is ``pos`` between an opening and a closing mark of its paragraph?"""
+        ps = self.para_start(pos)
+        p = ps
+        while True:
+            m = MARK_RE.search(self.w, p, pos)
+            if m is None:
+                return False
+            closer = find_closer(self.w, m.start(), self.para_end(pos))
+            if closer is None:
+                return False
+            if closer >= pos:
+                return True
+            p = closer + 1
+
+    def _after_colon(self, cue: _Cue, cue_start: int, k: int, mention: MentionSpan | None) -> _Quote | None:
+        w = self.w
+        j = k
+        while j < len(w) and w[j] in " \t":
+            j += 1
+        if j < len(w) and w[j] == "\n":  # «وقال:» at a paragraph end, quote below
+            jj = j
+            while jj < len(w) and w[jj].isspace():
+                jj += 1
+            if jj < len(w) and w[jj] in ALL_MARKS:
+                j = jj
+            else:
+                return None
+        if j >= len(w):
+            return None
+        if w[j] in ALL_MARKS:
+            return self._direct(cue, cue_start, j, mention, "cue_colon_marks")
+        pe = self.para_end(j)
+        m = MARK_RE.search(w, j, pe)
+        if m is not None and m.group() in _CLOSER_LIKE and count_family(w, j, pe, family(m.group())) % 2 == 1:
+            s, e = self.strip(j, m.start(), " \t\r\n")
+            if e > s:
+                return _Quote("direct", s, e, cue_start, cue.end, cue.entry, "cue_colon_missing_open",
+                              mention, intro_end=j)
+        q = self._reported_clause(cue, cue_start, j, mention, "cue_colon_unmarked")
+        if q is not None and q.rule == "cue_colon_unmarked" and q.type == "mixed":
+            return q
+        return q
+
+    def _direct(self, cue: _Cue, cue_start: int, opener: int, mention: MentionSpan | None,
+                rule: str) -> _Quote | None:
+        """A quote that opens at ``opener``; it may close paragraphs later or not at all."""
+        w = self.w
+        fam = family(w[opener])
+        pe = self.para_end(opener)
+        closer = find_closer(w, opener, pe)
+        s = opener + 1
+        if closer is not None:
+            e = closer
+        else:
+            rule += "_unclosed"
+            e = pe
+            while True:  # a quote may run on through paragraphs that reopen it
+                nxt = pe
+                while nxt < len(w) and w[nxt].isspace():
+                    nxt += 1
+                if nxt >= len(w) or w[nxt] not in ALL_MARKS or family(w[nxt]) != fam:
+                    break
+                npe = self.para_end(nxt)
+                closer = find_closer(w, nxt, npe)
+                if closer is not None:
+                    e = closer
+                    rule = rule.removesuffix("_unclosed")
+                    break
+                e = pe = npe
+        s, e = self.strip(s, e, " \t\r\n" if closer is not None else _STRIP_TAIL)
+        if e <= s or not words(w, s, e):
+            return None
+        return _Quote("direct", s, e, cue_start, cue.end, cue.entry, rule, mention, intro_end=opener)
+
+    # -- frames with their own shape ------------------------------------------------------
+    def _relay(self, cue: _Cue) -> _Quote | None:
+        """نقلت وكالة X عن Y قوله … : the speaker is Y; the cue runs to قوله."""
+        w = self.w
+        toks = tokens(w, cue.end, min(self.para_end(cue.end), cue.end + 400))
+        an = None
+        for k, t in enumerate(toks[:16]):
+            if t.kind in ("end", "colon"):
+                return None
+            if t.kind == "w" and t.text == "عن":
+                an = k
+                break
+        if an is None:
+            return None
+        spk: list[Tok] = []
+        for t in toks[an + 1:an + 14]:
+            if t.kind == "w" and t.text in _QAWL:
+                mention = self._span_of(spk)
+                return self._introduced_after(cue, t.end, mention)
+            if t.kind == "w" and t.text in self.lex.complementizers:
+                mention = self._span_of(spk)
+                return self._reported_clause(cue, cue.start, t.end, mention, "relay")
+            if t.kind == "colon":
+                mention = self._span_of(spk)
+                q = self._after_colon(cue, cue.start, t.end, mention)
+                return self._relabel(q, "relay", spk[-1].end if spk else cue.end)
+            if t.kind in ("end", "q"):
+                return None
+            spk.append(t)
+        return None
+
+    def _introduced_after(self, cue: _Cue, pos: int, mention: MentionSpan | None) -> _Quote | None:
+        relay_cue = _Cue(cue.start, pos, cue.entry, cue.clitic)
+        q = self._introduced(relay_cue, pos, mention)
+        return self._relabel(q, "relay", pos)
+
+    @staticmethod
+    def _relabel(q: _Quote | None, rule: str, cue_end: int) -> _Quote | None:
+        if q is None:
+            return None
+        q.rule = rule + ("_unclosed" if q.rule.endswith("_unclosed") else "")
+        q.cue_end = cue_end
+        return q
+
+    def _attributive(self, cue: _Cue) -> _Quote | None:
+        """…، على حد تعبيره. : the sentence before the cue, unless already a quotation."""
+        return self._content_before(cue, None, "attributive_postposed")
+
+    def _nominal_post(self, cue: _Cue, region: list[Tok]) -> _Quote | None:
+        """…، حسبما ذكر مجلس الأمن الروسي. : the sentence before the cue."""
+        mention = self._mention(cue, region)
+        if mention is None or not self._is_source(mention):
+            return None
+        return self._content_before(cue, mention, "nominal_postposed")
+
+    def _content_before(self, cue: _Cue, mention: MentionSpan | None, rule: str) -> _Quote | None:
+        w = self.w
+        ss = self.sentence_start(cue.start)
+        if any(q.start <= cue.start <= q.end + 3 for q in self.quotes):
+            return None
+        s = ss
+        head = w[s:cue.start]
+        stripped = head.lstrip(" \t")
+        s += len(head) - len(stripped)
+        for opener in self.lex.discourse_openers:
+            if stripped.startswith(opener) and not stripped[len(opener):len(opener) + 1].isalpha():
+                s += len(opener)
+                break
+        while s < cue.start and (w[s].isspace() or w[s] in "،,"):
+            s += 1
+        s, e = self.strip(s, cue.start)
+        if len(words(w, s, e)) < 3:
+            return None
+        if any(q.start < e and s < q.end for q in self.quotes):
+            return None
+        qtype = "mixed" if self._has_quoted_fragment(s, e) else "indirect"
+        return _Quote(qtype, s, e, cue.start, cue.end, cue.entry, rule, mention, intro_end=cue.end)
+
+    def _postposed_cues(self) -> None:
+        """"…" ، قال Y. : a closed quote that no cue introduced, followed by a cue."""
+        w = self.w
+        for m in MARK_RE.finditer(w):
+            o = m.start()
+            if any(q.start - 1 <= o <= q.end for q in self.quotes) or self._is_claimed(o):
+                continue
+            closer = find_closer(w, o, self.para_end(o))
+            if closer is None or len(words(w, o + 1, closer)) < 4:
+                continue
+            after = regex.match(r"[ \t]*[،,]?[ \t]*", w[closer + 1:closer + 8])
+            cue = self._cue_at(closer + 1 + (after.end() if after else 0))
+            if cue is None or cue.used or cue.entry.frame not in ("clause", "nominal"):
+                continue
+            end = self._clause_end(cue.end)
+            region = tokens(w, cue.end, end)
+            mention = self._mention(cue, region)
+            s, e = self.strip(o + 1, closer, " \t\r\n")
+            cue.used = True
+            self._add(_Quote("direct", s, e, cue.start, cue.end, cue.entry, "direct_postposed_cue",
+                             mention, intro_end=cue.end))
+
+    # -- speaker mentions -------------------------------------------------------------
+    @staticmethod
+    def _span_of(toks: list[Tok]) -> MentionSpan | None:
+        ws = [t for t in toks if t.kind in ("w", "q")]
+        while ws and ws[-1].kind == "q" and ws[0].kind != "q":
+            ws.pop()
+        if not [t for t in ws if t.kind == "w"]:
+            return None
+        return MentionSpan(ws[0].start, ws[-1].end)
+
+    def _mention(self, cue: _Cue, region: list[Tok]) -> MentionSpan | None:
+        """The speaker named after the cue, or else before it (SVO, «وكان X قد أشار»)."""
+        if cue.entry.frame == "participle":
+            return None
+        kept: list[Tok] = []
+        soft_cut: int | None = None
+        for t in region:
+            if t.kind in ("dash", "paren", "colon", "end"):
+                break
+            if t.kind == "w":
+                strength = self.lex.mention_stoppers.get(t.text)
+                if strength == "hard":
+                    break
+                if strength == "soft" and soft_cut is None:
+                    soft_cut = len(kept)
+            kept.append(t)
+            if len([k for k in kept if k.kind == "w"]) >= MAX_MENTION_WORDS:
+                break
+        if soft_cut is not None:
+            kept = self._resolver_cut(kept, soft_cut)
+        while kept and kept[-1].kind == "comma":
+            kept.pop()
+        span = self._span_of(kept)
+        if span is None and cue.entry.frame in ("clause", "channel"):
+            span = self._mention_before(cue)
+        return span
+
+    def _resolver_cut(self, kept: list[Tok], soft_cut: int) -> list[Tok]:
+        """Keep words past a soft stopper only when they end in a name and none came before."""
+        head, tail = kept[:soft_cut], kept[soft_cut:]
+        if SpeakerResolver.name_run(self.lex, head, self.w) is not None:
+            return head
+        run = SpeakerResolver.name_run(self.lex, tail, self.w)
+        if run is None:
+            return head
+        return kept[:soft_cut + run[1]]
+
+    def _mention_before(self, cue: _Cue) -> MentionSpan | None:
+        w, lex = self.w, self.lex
+        ss = self.sentence_start(cue.start)
+        toks = [t for t in tokens(w, max(ss, cue.start - 300), cue.start) if t.kind != "end"]
+        if not toks:
+            return None
+        if toks[-1].kind == "w" and toks[-1].text == "قد":
+            toks = toks[:-1]
+        if not toks:
+            return None
+        # «X كان أعلن»: the subject stands before كان
+        if toks[-1].kind == "w" and toks[-1].text in _KAN:
+            return self._subject_back(toks[:-1])
+        # «وكان X، قد أشار»: the subject stands between كان and the cue
+        for k in range(len(toks) - 1, max(-1, len(toks) - 20), -1):
+            t = toks[k]
+            if t.kind == "w" and t.text in _KAN:
+                return self._span_of(toks[k + 1:])
+            if t.kind == "w" and (t.text in lex.complementizers or self._cue_at(t.start) is not None):
+                break
+        # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
+        return self._subject_back(toks, svo=True)
+
+    def _subject_back(self, toks: list[Tok], svo: bool = False) -> MentionSpan | None:
+        lex = self.lex
+        picked: list[Tok] = []
+        for t in reversed(toks):
+            if t.kind == "q":
+                if svo and not picked:
+                    continue
+                break
+            if t.kind == "comma" and not svo:
+                picked.append(t)
+                continue
+            if t.kind != "w":
+                break
+            if t.text in lex.complementizers or t.text in _KAN or t.text in lex.mention_stoppers \
+                    or self._cue_at(t.start) is not None \
+                    or (t.text in lex.function_words and SpeakerResolver.title_of(lex, t.text) is None):
+                break
+            picked.append(t)
+            if len(picked) > (4 if svo else 10):
+                return None
+        while picked and picked[-1].kind == "comma":
+            picked.pop()
+        if not picked:
+            return None
+        picked.reverse()
+        if svo:
+            # only after a clause boundary: a complementizer, a mark, or the sentence start
+            before = [t for t in toks if t.start < picked[0].start]
+            if before and not (before[-1].kind in ("q", "colon") or before[-1].text in lex.complementizers):
+                return None
+        return self._span_of(picked)
+
+    def _is_source(self, mention: MentionSpan) -> bool:
+        return SpeakerResolver.looks_like_source(self.lex, self.w, mention)
+
+
+def _strip_al(word: str) -> str:
+    for p in ("وال", "بال", "فال", "لل", "ال"):
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return word[len(p):]
+    return word
+
+
+def _looks_like_code(inner: str) -> bool:
+    """Marks around a code or number (“ستارت-3”, "S-400") name a thing."""
+    return bool(regex.search(r"\p{N}|[A-Za-z]", inner)) and len(inner.split()) <= 2
+
+
+def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> list[Quotation]:
+    """Every quotation of ``document``, in text order, with spans into ``document.text``."""
+    lex = lexicon or load_lexicon()
+    text = document.text
+    nt = NormText(text)
+    spans = boilerplate_spans(nt.norm, lex, headline=document.title is None)
+    w = mask(nt.norm, spans)
+    rules = _DocumentRules(w, lex)
+    found = rules.run()
+    if not found:
+        return []
+    resolver = SpeakerResolver(w, nt, lex)
+    out = []
+    for q in found:
+        spk = resolver.resolve(q.mention, q.entry, q.start)
+        cs, ce = nt.span(q.start, q.end)
+        ks, ke = nt.span(q.cue_start, q.cue_end)
+        if q.mention is not None:
+            ms, me = nt.span(q.mention.start, q.mention.end)
+            mention_text: str | None = text[ms:me]
+        else:
+            ms = me = None
+            mention_text = None
+        out.append(Quotation(
+            id=f"{document.doc_id}:{ks}:{cs}",
+            doc_id=document.doc_id,
+            type=q.type,  # type: ignore[arg-type]
+            content=text[cs:ce],
+            content_start=cs,
+            content_end=ce,
+            cue=text[ks:ke],
+            cue_start=ks,
+            cue_end=ke,
+            speaker_mention=mention_text,
+            speaker_start=ms,
+            speaker_end=me,
+            speaker_name=spk.name,
+            speaker_gender=spk.gender,  # type: ignore[arg-type]
+            rule=q.rule,
+            engine_version=ENGINE_VERSION,
+            cue_lemma=q.entry.lemma,
+        ))
+    return resolver.harmonise(out)
+
+
+def iter_quotations(documents: Iterator[Document], lexicon: Lexicon | None = None) -> Iterator[Quotation]:
+    """Stream the quotations of many documents (constant memory)."""
+    lex = lexicon or load_lexicon()
+    for doc in documents:
+        yield from extract_quotations(doc, lex)

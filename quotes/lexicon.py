@@ -1,0 +1,213 @@
+"""The linguistic data the rules read, loaded from editable files in ``resources/``.
+
+Every list is normalised with :func:`quotes.normalize.normalize` on load, so a linguist
+writes ordinary Arabic (أ، إ، ة، ى, with or without diacritics) and it matches any
+spelling variant in the text. ``QUOTES_LEXICON_DIR`` points the loader at another
+folder with the same file names (a copy to experiment with).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import regex
+
+from quotes.normalize import normalize
+
+FRAMES = ("clause", "participle", "relay", "nominal", "attributive", "channel")
+_GENDER = {"m": "male", "f": "female", "u": "unknown", "": "unknown"}
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One surface form of a reporting cue (a row of ``cues.tsv``)."""
+
+    form: str           # as written in the file
+    norm: str           # normalised, words separated by one space
+    lemma: str
+    frame: str
+    gender: str         # male | female | unknown (agreement carried by the form)
+    number: str
+    complements: tuple[str, ...]  # normalised prepositional complements, longest first
+    prior: str          # favor | against | "" (used by stance)
+    opens: bool = False  # the complement itself opens the content (عن أمله في …)
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplatePattern:
+    name: str
+    scope: str  # match | tail
+    pattern: "regex.Pattern[str]"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists and patterns of the engine, normalised and compiled."""
+
+    cues: dict[str, CueEntry]
+    cue_re: "regex.Pattern[str]"
+    complementizers: frozenset[str]
+    not_complementizer_after: frozenset[str]
+    mention_stoppers: dict[str, str]  # word -> hard | soft
+    function_words: frozenset[str]
+    titles: dict[str, tuple[str, str]]  # word (no ال) -> (kind, gender)
+    clause_breakers: tuple[str, ...]
+    clause_breaker_re: "regex.Pattern[str] | None"
+    discourse_openers: tuple[str, ...]
+    naming_nouns: frozenset[str]
+    boilerplate: tuple[BoilerplatePattern, ...]
+    version: str
+
+    def cue_entry(self, surface_norm: str) -> CueEntry:
+        return self.cues[surface_norm]
+
+
+def _resource_dir() -> Path:
+    override = os.environ.get("QUOTES_LEXICON_DIR")
+    if override:
+        return Path(override)
+    return Path(str(resources.files("quotes") / "resources"))
+
+
+def _rows(path: Path) -> Iterable[tuple[int, list[str]]]:
+    """Yield (line number, fields) of a TSV/list file, skipping comments and blanks."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield lineno, line.split("\t")
+
+
+def _words(path: Path) -> list[str]:
+    return [normalize(f[0].strip()) for _, f in _rows(path) if f[0].strip()]
+
+
+def _table(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    rows = list(_rows(path))
+    if not rows:
+        raise LexiconError(f"{path}: no rows")
+    header_line, header = rows[0]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise LexiconError(f"{path}:{header_line}: header lacks column(s) {', '.join(missing)}")
+    out = []
+    for lineno, fields in rows[1:]:
+        if len(fields) > len(header):
+            raise LexiconError(f"{path}:{lineno}: {len(fields)} fields, header has {len(header)}")
+        fields = fields + [""] * (len(header) - len(fields))
+        out.append((lineno, {k: v.strip() for k, v in zip(header, fields)}))
+    return out
+
+
+def _word_pattern(norm_form: str) -> str:
+    """Regex for a normalised multiword form; a final one-letter word (لـ, بـ) may be attached."""
+    words = norm_form.split(" ")
+    parts = [regex.escape(w) for w in words]
+    pattern = r"\s+".join(parts)
+    if len(words) > 1 and len(words[-1]) == 1:
+        pattern = r"\s+".join(parts[:-1]) + r"\s+" + parts[-1]
+        return pattern  # no right boundary: the preposition is written on the next word
+    return pattern + r"(?![\p{L}\p{N}])"
+
+
+def _load_cues(path: Path) -> dict[str, CueEntry]:
+    cues: dict[str, CueEntry] = {}
+    for lineno, row in _table(path, ("form", "lemma", "frame", "gender", "number", "complement", "prior")):
+        form = row["form"]
+        if not form:
+            raise LexiconError(f"{path}:{lineno}: empty form")
+        if row["frame"] not in FRAMES:
+            raise LexiconError(f"{path}:{lineno}: frame {row['frame']!r} is not one of {', '.join(FRAMES)}")
+        if row["gender"] not in _GENDER:
+            raise LexiconError(f"{path}:{lineno}: gender {row['gender']!r} is not m, f or u")
+        if row.get("opens", "") not in ("", "yes", "no"):
+            raise LexiconError(f"{path}:{lineno}: opens {row['opens']!r} is not yes, no or empty")
+        if row["prior"] not in ("", "favor", "against"):
+            raise LexiconError(f"{path}:{lineno}: prior {row['prior']!r} is not favor, against or empty")
+        norm = " ".join(normalize(form).split())
+        comps = tuple(sorted({" ".join(normalize(c).split()) for c in row["complement"].split("|") if c.strip()},
+                             key=len, reverse=True))
+        if norm in cues:
+            raise LexiconError(f"{path}:{lineno}: form {form!r} is listed twice")
+        cues[norm] = CueEntry(form, norm, row["lemma"], row["frame"], _GENDER[row["gender"]],
+                              row["number"], comps, row["prior"], row.get("opens") == "yes")
+    return cues
+
+
+def _cue_regex(cues: dict[str, CueEntry]) -> "regex.Pattern[str]":
+    forms = sorted(cues, key=lambda f: (-len(f), f))
+    alternatives = "|".join(_word_pattern(f) for f in forms)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?P<clitic>[وف]?)(?P<form>{alternatives})",
+        regex.V1,
+    )
+
+
+def _load_boilerplate(path: Path) -> tuple[BoilerplatePattern, ...]:
+    out = []
+    for lineno, row in _table(path, ("name", "scope", "pattern")):
+        if row["scope"] not in ("match", "tail"):
+            raise LexiconError(f"{path}:{lineno}: scope {row['scope']!r} is not match or tail")
+        try:
+            pat = regex.compile(normalize(row["pattern"]), regex.MULTILINE | regex.V1)
+        except regex.error as exc:
+            raise LexiconError(f"{path}:{lineno}: bad pattern: {exc}") from None
+        out.append(BoilerplatePattern(row["name"], row["scope"], pat))
+    return tuple(out)
+
+
+def _digest(directory: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(directory.iterdir()):
+        if p.is_file() and p.suffix in (".tsv", ".txt", ".yaml", ".yml"):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:10]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Load and compile every resource file (cached; pass a folder to override)."""
+    d = Path(directory) if directory else _resource_dir()
+    cues = _load_cues(d / "cues.tsv")
+    titles = {}
+    for lineno, row in _table(d / "titles.tsv", ("word", "kind", "gender")):
+        if row["kind"] not in ("person", "org"):
+            raise LexiconError(f"{d / 'titles.tsv'}:{lineno}: kind {row['kind']!r} is not person or org")
+        titles[normalize(row["word"])] = (row["kind"], _GENDER.get(row["gender"], "unknown"))
+    complementizers = frozenset(normalize(f[0]) for _, f in _rows(d / "complementizers.tsv"))
+    breakers = tuple(" ".join(normalize(w).split()) for w in
+                     (f[0] for _, f in _rows(d / "clause_breakers.txt")))
+    breaker_re = None
+    if breakers:
+        alts = "|".join(regex.escape(b).replace(r"\ ", r"\s*") for b in sorted(breakers, key=len, reverse=True))
+        breaker_re = regex.compile(rf"(?:{alts})(?![\p{{L}}])")
+    return Lexicon(
+        cues=cues,
+        cue_re=_cue_regex(cues),
+        complementizers=complementizers,
+        not_complementizer_after=frozenset(_words(d / "not_complementizer_after.txt")),
+        mention_stoppers={normalize(r["word"]): r["strength"] or "hard"
+                          for _, r in _table(d / "mention_stoppers.tsv", ("word", "strength"))},
+        function_words=frozenset(_words(d / "function_words.txt")),
+        titles=titles,
+        clause_breakers=breakers,
+        clause_breaker_re=breaker_re,
+        discourse_openers=tuple(sorted((" ".join(w.split()) for w in _words(d / "discourse_openers.txt")),
+                                       key=len, reverse=True)),
+        naming_nouns=frozenset(_words(d / "naming_nouns.txt")),
+        boilerplate=_load_boilerplate(d / "boilerplate.tsv"),
+        version=f"lex-{_digest(d)}",
+    )

@@ -1,0 +1,106 @@
+"""The records shared by every stage: a :class:`Document` and its :class:`Quotation` s.
+
+Offsets are Python string indices (Unicode code points) into ``Document.text`` exactly
+as it was decoded, so ``text[q.content_start:q.content_end] == q.content`` always.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+Gender = Literal["male", "female", "unknown"]
+Stance = Literal["favor", "against", "neutral"]
+
+QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
+GENDERS: tuple[str, ...] = ("male", "female", "unknown")
+STANCES: tuple[str, ...] = ("favor", "against", "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its id, its exact text and whatever metadata its source gave."""
+
+    doc_id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    origin: str | None = None  # file (and line/member) the document was read from
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Document":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation with its cue, speaker and exact spans.
+
+    ``speaker_start``/``speaker_end`` are ``None`` when the speaker is only implied by
+    the verb (وأضافت: …). ``rule`` names the rule that produced the record.
+    Stance fields are filled by :mod:`quotes.stance`; ``label_source`` and the
+    annotation fields by the Label Studio pull (``human``) or left as ``rule``.
+    """
+
+    id: str
+    doc_id: str
+    type: QuoteType
+    content: str
+    content_start: int
+    content_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_name: str | None
+    speaker_gender: Gender
+    rule: str
+    engine_version: str
+    cue_lemma: str | None = None
+    stance: Stance | None = None
+    stance_score: float | None = None
+    stance_scores: dict[str, float] | None = None
+    stance_reason: str | None = None
+    target: str | None = None
+    label_source: str = "rule"
+    annotator: str | None = None
+    annotation_id: int | None = None
+    review_status: str | None = None
+    repaired: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict in field order, ready for JSON."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Quotation":
+        """Build a record from a dict, ignoring keys that are not fields."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def replace(self, **changes: Any) -> "Quotation":
+        return dataclasses.replace(self, **changes)
+
+    def check_spans(self, text: str) -> list[str]:
+        """Return the problems of this record's spans against ``text`` (empty if none)."""
+        problems = []
+        spans = [("content", self.content_start, self.content_end, self.content),
+                 ("cue", self.cue_start, self.cue_end, self.cue)]
+        if self.speaker_start is not None or self.speaker_end is not None:
+            spans.append(("speaker", self.speaker_start, self.speaker_end, self.speaker_mention))
+        for name, start, end, value in spans:
+            if start is None or end is None or not (0 <= start <= end <= len(text)):
+                problems.append(f"{name} span [{start}, {end}) is outside the text (length {len(text)})")
+            elif text[start:end] != value:
+                problems.append(f"{name} span [{start}, {end}) slices {text[start:end]!r}, not {value!r}")
+        return problems

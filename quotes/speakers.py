@@ -1,0 +1,258 @@
+"""Who speaks: analyse a speaker mention, resolve it to the fullest name in the article,
+and decide the speaker's gender.
+
+Rules, in the order they are tried for a mention:
+
+* ``name``: a run of name-like words (no ال, not a function word, title or cue) in
+  apposition (after ال-words, a title, a comma or a mark: «المتحدث باسم الكرملين دميتري
+  بيسكوف»), extended to the longest form of that name in the article (بيسكوف → دميتري
+  بيسكوف; زاخاروف and زاخاروفا stay apart).
+* ``title``: a title without a name («المتحدث باسم الرئاسة الروسية») is looked up where
+  the article gives that title followed by a name; a definite generic title («المسؤول
+  الروسي») falls back to the last person who spoke with the same agreement.
+* ``org``: an institution (وزارة، الكرملين، مجلس …) is named as written; a bare definite
+  noun («المجلس») resolves to an earlier speaker of the same head («مجلس الأمن الروسي»).
+* ``implied``: no mention (وأضافت: …، مضيفاً أن …) → the last speaker whose verb
+  agreement matches.
+
+Gender comes from the cue's agreement (قال/قالت، مضيفا/مضيفة) for people, from the title
+when the cue has none (وفق بيسكوف), and is ``unknown`` for institutions.
+"""
+
+from __future__ import annotations
+
+import regex
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
+
+from quotes.lexicon import CueEntry, Lexicon
+from quotes.normalize import REMOVED, NormText, normalize
+from quotes.tokens import Tok, tokens, words
+
+MAX_NAME_WORDS = 4
+_DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
+_KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
+
+
+class MentionSpan(NamedTuple):
+    start: int  # normalised offsets
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    gender: str       # male | female | unknown
+    kind: str         # person | org | unknown
+    agreement: str    # the verb agreement that introduced it (for implied subjects)
+
+
+def strip_definite(word: str) -> str:
+    """Remove a leading (و/ب/ف/ك/ل)ال from a normalised word."""
+    for p in _DEFINITE:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return word[len(p):]
+    return word
+
+
+def is_definite(word: str) -> bool:
+    return any(word.startswith(p) and len(word) > len(p) + 1 for p in _DEFINITE)
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one document's quotations, in text order."""
+
+    def __init__(self, w: str, nt: NormText, lex: Lexicon):
+        self.w = w
+        self.nt = nt
+        self.lex = lex
+        self.history: list[Speaker] = []
+        self._fullest_cache: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        self.kinds: dict[str, str] = {}
+
+    # -- word classes -------------------------------------------------------------------
+    @staticmethod
+    def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
+        """(kind, gender) when ``word`` is a title or institution word."""
+        for cand in (word, strip_definite(word), word[1:] if word[:1] in "وف" else word):
+            hit = lex.titles.get(cand)
+            if hit:
+                return hit
+        return None
+
+    @staticmethod
+    def is_namey(lex: Lexicon, word: str) -> bool:
+        """Could ``word`` be part of a person's name?"""
+        if len(word) < 2 or word.isdigit() or is_definite(word):
+            return False
+        if word in lex.function_words or word in lex.complementizers or word in lex.mention_stoppers:
+            return False
+        if word in _KAN or SpeakerResolver.title_of(lex, word) is not None:
+            return False
+        if word in lex.cues or (word[0] in "وف" and word[1:] in lex.cues):
+            return False
+        return True
+
+    @staticmethod
+    def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | None:
+        """Indices ``(i, j)`` of the first name run in ``toks`` in an appositive position."""
+        for i, t in enumerate(toks):
+            if t.kind != "w" or not SpeakerResolver.is_namey(lex, t.text):
+                continue
+            prev = toks[i - 1] if i else None
+            ok = (prev is None or prev.kind in ("comma", "q")
+                  or (prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text))))
+            if not ok:
+                continue
+            j = i + 1
+            while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
+                    and SpeakerResolver.is_namey(lex, toks[j].text):
+                j += 1
+            return i, j
+        return None
+
+    @staticmethod
+    def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
+        """Does a mention after حسب/وفق name a source (a person, title or institution)?"""
+        toks = tokens(w, mention.start, mention.end)
+        if any(t.kind == "w" and SpeakerResolver.title_of(lex, t.text) for t in toks):
+            return True
+        return SpeakerResolver.name_run(lex, toks, w) is not None
+
+    # -- names in the article -----------------------------------------------------------
+    def _display(self, start: int, end: int) -> str:
+        s, e = self.nt.span(start, end)
+        text = REMOVED.sub("", self.nt.orig[s:e])
+        text = regex.sub(r'["“”«»‹›„]', "", text)
+        return " ".join(text.split())
+
+    def fullest(self, run: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        """The longest form of the name ``run`` used in the article, and how it is written."""
+        if run in self._fullest_cache:
+            return self._fullest_cache[run]
+        pattern = r"(?<![\p{L}\p{N}])" + r"\s+".join(map(regex.escape, run)) + r"(?![\p{L}\p{N}])"
+        best: tuple[tuple[str, ...], int, int] | None = None
+        for m in regex.finditer(pattern, self.w):
+            before = tokens(self.w, max(0, m.start() - 120), m.start())
+            ext: list[Tok] = []
+            k = len(before) - 1
+            while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
+                    and self.is_namey(self.lex, before[k].text):
+                ext.insert(0, before[k])
+                k -= 1
+            if ext:
+                prev = before[k] if k >= 0 else None
+                ok = prev is not None and (prev.kind in ("comma", "q") or (
+                    prev.kind == "w" and (is_definite(prev.text) or bool(self.title_of(self.lex, prev.text)))))
+                if not ok:
+                    ext = []
+            start = ext[0].start if ext else m.start()
+            cand = tuple(t.text for t in ext) + run
+            if best is None or len(cand) > len(best[0]):
+                best = (cand, start, m.end())
+        if best is None:
+            result = (run, " ".join(run))
+        else:
+            result = (best[0], self._display(best[1], best[2]))
+        if len(run) >= 2 and result[0] == run:
+            # «أخبر باتروشيف سوليفان»: two known people side by side → the first
+            first = self.fullest(run[:1])
+            second = self.fullest(run[1:2])
+            if len(first[0]) > 1 and len(second[0]) > 1 and run[1] not in first[0]:
+                result = first
+        self._fullest_cache[run] = result
+        return result
+
+    def _by_title(self, title_words: list[str], pos: int) -> str | None:
+        """«المتحدث باسم الرئاسة الروسية» → the name the article gives after that title."""
+        if len(title_words) < 2:
+            return None
+        gap = r"(?:\s+[^\s]+){0,2}?\s+"
+        pattern = (r"(?<![\p{L}\p{N}])" + gap.join(map(regex.escape, title_words))
+                   + r"[\s،,\"“”«»]*")
+        found: list[tuple[int, tuple[str, ...]]] = []
+        for m in regex.finditer(pattern, self.w):
+            run: list[str] = []
+            for t in tokens(self.w, m.end(), min(len(self.w), m.end() + 80)):
+                if t.kind != "w" or not self.is_namey(self.lex, t.text) or len(run) == MAX_NAME_WORDS:
+                    break
+                run.append(t.text)
+            if run:
+                found.append((m.start(), tuple(run)))
+        if not found:
+            return None
+        before = [f for f in found if f[0] < pos]
+        chosen = before[-1] if before else found[0]
+        return self.fullest(chosen[1])[1]
+
+    # -- resolving ----------------------------------------------------------------------
+    def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int) -> Speaker:
+        """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``."""
+        # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
+        agreement = "unknown" if cue.frame == "relay" else cue.gender
+        if mention is None:
+            spk = self._implied(agreement)
+        else:
+            spk = self._from_mention(mention, agreement, pos)
+        self.history.append(spk)
+        if spk.name:
+            self.kinds.setdefault(spk.name, spk.kind)
+        return spk
+
+    def _implied(self, agreement: str) -> Speaker:
+        for prev in reversed(self.history):
+            if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
+                return Speaker(prev.name, prev.gender, prev.kind, agreement if agreement != "unknown" else prev.agreement)
+        return Speaker(None, agreement, "unknown", agreement)
+
+    def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
+        toks = tokens(self.w, mention.start, mention.end)
+        wtoks = [t for t in toks if t.kind == "w"]
+        title = next((self.title_of(self.lex, t.text) for t in wtoks if self.title_of(self.lex, t.text)), None)
+        run = self.name_run(self.lex, toks, self.w)
+        if run is not None and not (title and title[0] == "org"):
+            names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
+            _, display = self.fullest(names)
+            gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
+            if gender == "unknown":
+                gender = self._known_gender(display)
+            return Speaker(display, gender, "person", agreement)
+        if title and title[0] == "person":
+            named = self._by_title([t.text for t in wtoks], pos)
+            if named is None and is_definite(wtoks[0].text):
+                for prev in reversed(self.history):
+                    if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):
+                        named = prev.name
+                        break
+            gender = agreement if agreement != "unknown" else title[1]
+            return Speaker(named or self._display(mention.start, mention.end), gender, "person", agreement)
+        display = self._display(mention.start, mention.end)
+        if len(wtoks) == 1 and is_definite(wtoks[0].text):
+            head = strip_definite(wtoks[0].text)
+            for prev in reversed(self.history):
+                if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
+                    return Speaker(prev.name, "unknown", "org", agreement)
+        return Speaker(display, "unknown", "org" if title else "unknown", agreement)
+
+    def _known_gender(self, name: str) -> str:
+        for prev in reversed(self.history):
+            if prev.name == name and prev.gender != "unknown":
+                return prev.gender
+        return "unknown"
+
+    def harmonise(self, records: list) -> list:
+        """Give a person the gender their other quotations agree on when one lacks it."""
+        votes: dict[str, dict[str, int]] = {}
+        for r in records:
+            if r.speaker_name and r.speaker_gender != "unknown" and self.kinds.get(r.speaker_name) == "person":
+                votes.setdefault(r.speaker_name, {}).setdefault(r.speaker_gender, 0)
+                votes[r.speaker_name][r.speaker_gender] += 1
+        out = []
+        for r in records:
+            v = votes.get(r.speaker_name or "")
+            if r.speaker_gender == "unknown" and v and self.kinds.get(r.speaker_name) == "person":
+                r = r.replace(speaker_gender=max(sorted(v), key=v.get))
+            out.append(r)
+        return out
+
+

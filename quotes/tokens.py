@@ -1,0 +1,32 @@
+"""Tokens of the normalised text: words, quote marks and punctuation, with offsets."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from quotes.marks import MARK_CLASS
+
+TOKEN_RE = regex.compile(
+    rf"(?P<w>[\p{{L}}\p{{N}}]+)|(?P<q>[{MARK_CLASS}])|(?P<colon>:)"
+    r"|(?P<end>[.!?؟]+(?=\s|$)|\n)|(?P<comma>[،,؛;])|(?P<dash>[-–—])|(?P<paren>[()\[\]])"
+)
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+class Tok(NamedTuple):
+    kind: str   # w | q | colon | end | comma | dash | paren
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    return [Tok(m.lastgroup, m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def words(text: str, start: int, end: int) -> list[Tok]:
+    """Only the word tokens of ``text[start:end]``."""
+    return [Tok("w", m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
