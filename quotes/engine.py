@@ -34,18 +34,22 @@ import regex
 
 from quotes.boilerplate import boilerplate_spans, mask
 from quotes.lexicon import CueEntry, Lexicon, load_lexicon
-from quotes.marks import ALL_MARKS, MARK_RE, count_family, family, find_closer
+from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.speakers import MentionSpan, SpeakerResolver
-from quotes.tokens import Tok, tokens, words
+from quotes.tokens import Tok, iter_tokens, tokens, words
 from quotes.version import ENGINE_VERSION
 
 MAX_REGION_WORDS = 40     # words between a cue and what it introduces
 MAX_MENTION_WORDS = 14
+MAX_MARKS_REGION_WORDS = 12  # «قال X في Y "…"»: a longer stretch before the mark is not a mention
 MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are a name
 MIN_CONTENT_WORDS = 1
 _SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|[.!?؟]+(?=\s|$)")
+_GAP_AFTER_QUOTE = regex.compile(r"[ \t]*[،,]?[ \t]*")
+_CODE = regex.compile(r"\p{N}|[A-Za-z]")
+WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 _SENT_BOUND = regex.compile(r"[.!?؟]+(?=\s)")
 _STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
@@ -92,19 +96,22 @@ class _DocumentRules:
     def _find_cues(self) -> list[_Cue]:
         out = []
         w = self.w
-        for m in self.lex.cue_re.finditer(w):
-            form = " ".join(m.group("form").split())
-            entry = self.lex.cues[form]
+        lex = self.lex
+        for m in lex.cue_re.finditer(w):
+            form = m.group("form")
+            if " " not in form and "\n" not in form and "\t" not in form:
+                key = form
+            else:
+                key = " ".join(form.split())
+            entry = lex.cues[key]
             end = m.end()
             matched = ""
-            for comp in entry.complements:
-                if len(comp) == 1:
-                    continue  # an attached بـ/لـ belongs to the next word
-                cm = regex.match(r"\s+" + r"\s+".join(map(regex.escape, comp.split())) + r"(?![\p{L}\p{N}])", w[end:end + 40])
+            comp_re = lex.complement_re.get(key)
+            if comp_re is not None:
+                cm = comp_re.match(w, end)
                 if cm:
-                    end += cm.end()
-                    matched = comp
-                    break
+                    matched = " ".join(cm.group().split())
+                    end = cm.end()
             out.append(_Cue(m.start(), end, entry, m.group("clitic"), matched))
         return out
 
@@ -191,11 +198,11 @@ class _DocumentRules:
         limit = min(self.para_end(pos), pos + 1500)
         region: list[Tok] = []
         n_words = 0
-        toks = tokens(w, pos, limit)
-        i = 0
+        skip_to = -1
         cs = cue.start if cue_start is None else cue_start
-        while i < len(toks):
-            t = toks[i]
+        for t in iter_tokens(w, pos, limit):
+            if t.start <= skip_to:
+                continue
             if t.kind == "w":
                 n_words += 1
                 if n_words > MAX_REGION_WORDS:
@@ -216,15 +223,16 @@ class _DocumentRules:
                     mention = self._mention(cue, region)
                 return self._after_colon(cue, cs, t.end, mention)
             elif t.kind == "q":
+                if t.text not in OPENERS:
+                    return None if cue.entry.frame != "nominal" else self._nominal_post(cue, region)
                 closer = find_closer(w, t.start, self.para_end(t.start))
                 inner = len(words(w, t.start + 1, closer)) if closer is not None else 99
                 follows = closer is not None and self._region_goes_on(closer + 1)
                 if inner <= MAX_NAME_IN_MARKS and follows:
                     region.extend(tokens(w, t.start, closer + 1))
-                    while i < len(toks) and toks[i].start <= closer:
-                        i += 1
+                    skip_to = closer
                     continue
-                if cue.entry.frame == "nominal":
+                if cue.entry.frame == "nominal" or n_words > MAX_MARKS_REGION_WORDS:
                     return None
                 if mention is None and cue.entry.frame != "participle":
                     mention = self._mention(cue, region)
@@ -235,7 +243,6 @@ class _DocumentRules:
                 return None
             else:
                 region.append(t)
-            i += 1
         if cue.entry.frame == "nominal":
             return self._nominal_post(cue, region)
         return None
@@ -351,14 +358,17 @@ class _DocumentRules:
             jj = j
             while jj < len(w) and w[jj].isspace():
                 jj += 1
-            if jj < len(w) and w[jj] in ALL_MARKS:
+            if jj < len(w) and w[jj] in OPENERS:
                 j = jj
             else:
                 return None
         if j >= len(w):
             return None
-        if w[j] in ALL_MARKS:
+        if w[j] in OPENERS:
             return self._direct(cue, cue_start, j, mention, "cue_colon_marks")
+        first = WORD_AT.match(w, j)
+        if first is not None and first.group() in self.lex.complementizers:  # «وأضاف: أن …»
+            j = first.end()
         pe = self.para_end(j)
         m = MARK_RE.search(w, j, pe)
         if m is not None and m.group() in _CLOSER_LIKE and count_family(w, j, pe, family(m.group())) % 2 == 1:
@@ -490,8 +500,8 @@ class _DocumentRules:
             closer = find_closer(w, o, self.para_end(o))
             if closer is None or len(words(w, o + 1, closer)) < 4:
                 continue
-            after = regex.match(r"[ \t]*[،,]?[ \t]*", w[closer + 1:closer + 8])
-            cue = self._cue_at(closer + 1 + (after.end() if after else 0))
+            after = _GAP_AFTER_QUOTE.match(w, closer + 1)
+            cue = self._cue_at(after.end())
             if cue is None or cue.used or cue.entry.frame not in ("clause", "nominal"):
                 continue
             end = self._clause_end(cue.end)
@@ -585,9 +595,10 @@ class _DocumentRules:
                 continue
             if t.kind != "w":
                 break
+            bare = t.text[1:] if t.text[:1] in "وف" and len(t.text) > 3 else t.text
             if t.text in lex.complementizers or t.text in _KAN or t.text in lex.mention_stoppers \
-                    or self._cue_at(t.start) is not None \
-                    or (t.text in lex.function_words and SpeakerResolver.title_of(lex, t.text) is None):
+                    or self._cue_at(t.start) is not None or bare in lex.mention_stoppers \
+                    or (bare in lex.function_words and SpeakerResolver.title_of(lex, bare) is None):
                 break
             picked.append(t)
             if len(picked) > (4 if svo else 10):
@@ -597,12 +608,16 @@ class _DocumentRules:
         if not picked:
             return None
         picked.reverse()
-        if svo:
-            # only after a clause boundary: a complementizer, a mark, or the sentence start
+        span = self._span_of(picked)
+        if svo and span is not None:
+            # only after a clause boundary (a complementizer, a mark, the sentence start),
+            # and only a subject that names a source
             before = [t for t in toks if t.start < picked[0].start]
             if before and not (before[-1].kind in ("q", "colon") or before[-1].text in lex.complementizers):
                 return None
-        return self._span_of(picked)
+            if not self._is_source(span):
+                return None
+        return span
 
     def _is_source(self, mention: MentionSpan) -> bool:
         return SpeakerResolver.looks_like_source(self.lex, self.w, mention)
@@ -617,7 +632,7 @@ def _strip_al(word: str) -> str:
 
 def _looks_like_code(inner: str) -> bool:
     """Marks around a code or number (“ستارت-3”, "S-400") name a thing."""
-    return bool(regex.search(r"\p{N}|[A-Za-z]", inner)) and len(inner.split()) <= 2
+    return bool(_CODE.search(inner)) and len(inner.split()) <= 2
 
 
 def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> list[Quotation]:

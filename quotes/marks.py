@@ -11,8 +11,9 @@ import regex
 
 # “ ” " „ ‟ ″ behave as one symmetric family: any of them opens or closes.
 SYMMETRIC = frozenset('"“”„‟″')
-ANGLE_CLOSER = {"«": "»", "‹": "›", "»": "«", "›": "‹"}
-ALL_MARKS = SYMMETRIC | frozenset(ANGLE_CLOSER)
+ANGLE_CLOSER = {"«": "»", "‹": "›"}
+ALL_MARKS = SYMMETRIC | frozenset("«»‹›")
+OPENERS = SYMMETRIC | frozenset(ANGLE_CLOSER)  # a » or › never opens a quotation
 MARK_CLASS = '"“”„‟″«»‹›'
 MARK_RE = regex.compile(f"[{MARK_CLASS}]")
 
@@ -31,6 +32,8 @@ def find_closer(text: str, opener: int, limit: int) -> int | None:
     Returns ``None`` when no closer stands before ``limit``.
     """
     ch = text[opener]
+    if ch not in OPENERS:
+        return None
     if ch in SYMMETRIC:
         for m in MARK_RE.finditer(text, opener + 1, limit):
             if m.group() in SYMMETRIC:

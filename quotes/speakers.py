@@ -21,8 +21,10 @@ when the cue has none (وفق بيسكوف), and is ``unknown`` for institutions
 
 from __future__ import annotations
 
-import regex
+import re
 from dataclasses import dataclass
+
+import regex
 from typing import NamedTuple, Sequence
 
 from quotes.lexicon import CueEntry, Lexicon
@@ -32,6 +34,8 @@ from quotes.tokens import Tok, tokens, words
 MAX_NAME_WORDS = 4
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
+_PROCLITICS = frozenset("وفلبك")
+_MARKS = regex.compile(r'["“”«»‹›„‟″]')
 
 
 class MentionSpan(NamedTuple):
@@ -82,16 +86,21 @@ class SpeakerResolver:
 
     @staticmethod
     def is_namey(lex: Lexicon, word: str) -> bool:
-        """Could ``word`` be part of a person's name?"""
+        """Could ``word`` be part of a person's name?
+
+        Not a definite word, function word, title, cue or common noun (a word the corpus
+        also writes with ال), nor one of these behind a one-letter proclitic (لمجلس، وحماية).
+        """
         if len(word) < 2 or word.isdigit() or is_definite(word):
             return False
-        if word in lex.function_words or word in lex.complementizers or word in lex.mention_stoppers:
-            return False
-        if word in _KAN or SpeakerResolver.title_of(lex, word) is not None:
-            return False
-        if word in lex.cues or (word[0] in "وف" and word[1:] in lex.cues):
-            return False
-        return True
+        forms = [word]
+        if word[0] in _PROCLITICS and len(word) > 3:
+            forms.append(word[1:])
+        for f in forms:
+            if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
+                    or f in _KAN or f in lex.cues or f in lex.common_nouns or f in lex.titles:
+                return False
+        return SpeakerResolver.title_of(lex, word) is None
 
     @staticmethod
     def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | None:
@@ -123,16 +132,15 @@ class SpeakerResolver:
     def _display(self, start: int, end: int) -> str:
         s, e = self.nt.span(start, end)
         text = REMOVED.sub("", self.nt.orig[s:e])
-        text = regex.sub(r'["“”«»‹›„]', "", text)
+        text = _MARKS.sub("", text)
         return " ".join(text.split())
 
     def fullest(self, run: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
         """The longest form of the name ``run`` used in the article, and how it is written."""
         if run in self._fullest_cache:
             return self._fullest_cache[run]
-        pattern = r"(?<![\p{L}\p{N}])" + r"\s+".join(map(regex.escape, run)) + r"(?![\p{L}\p{N}])"
         best: tuple[tuple[str, ...], int, int] | None = None
-        for m in regex.finditer(pattern, self.w):
+        for m in _occurrences(self.w, run):
             before = tokens(self.w, max(0, m.start() - 120), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
@@ -167,11 +175,10 @@ class SpeakerResolver:
         """«المتحدث باسم الرئاسة الروسية» → the name the article gives after that title."""
         if len(title_words) < 2:
             return None
-        gap = r"(?:\s+[^\s]+){0,2}?\s+"
-        pattern = (r"(?<![\p{L}\p{N}])" + gap.join(map(regex.escape, title_words))
-                   + r"[\s،,\"“”«»]*")
+        gap = r"(?:\s+\S+){0,2}?\s+"
+        pattern = re.compile(r"(?<!\w)" + gap.join(map(re.escape, title_words)) + r"[\s،,\"“”«»]*")
         found: list[tuple[int, tuple[str, ...]]] = []
-        for m in regex.finditer(pattern, self.w):
+        for m in pattern.finditer(self.w):
             run: list[str] = []
             for t in tokens(self.w, m.end(), min(len(self.w), m.end() + 80)):
                 if t.kind != "w" or not self.is_namey(self.lex, t.text) or len(run) == MAX_NAME_WORDS:
@@ -256,3 +263,33 @@ class SpeakerResolver:
         return out
 
 
+
+
+def _occurrences(text: str, run: tuple[str, ...]) -> list["_Match"]:
+    """Whole-word occurrences of the words ``run`` (single-spaced) in ``text``."""
+    needle = " ".join(run)
+    out = []
+    i = text.find(needle)
+    n = len(needle)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            out.append(_Match(i, i + n))
+        i = text.find(needle, i + 1)
+    return out
+
+
+class _Match:
+    """The part of a match object that :meth:`SpeakerResolver.fullest` uses."""
+
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s: int, e: int):
+        self._s, self._e = s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -20,6 +20,12 @@ class Tok(NamedTuple):
     start: int
     end: int
     text: str
+
+
+def iter_tokens(text: str, start: int, end: int) -> Iterator[Tok]:
+    """Tokens of ``text[start:end]``, lazily (for scans that stop early)."""
+    for m in TOKEN_RE.finditer(text, start, end):
+        yield Tok(m.lastgroup, m.start(), m.end(), m.group())
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
