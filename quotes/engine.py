@@ -34,18 +34,20 @@ import regex
 
 from quotes.boilerplate import boilerplate_spans, mask
 from quotes.lexicon import CueEntry, Lexicon, load_lexicon
-from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer
+from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer, quoted_intervals
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.speakers import MentionSpan, SpeakerResolver
 from quotes.tokens import Tok, iter_tokens, tokens, words
 from quotes.version import ENGINE_VERSION
 
-MAX_REGION_WORDS = 40     # words between a cue and what it introduces
+MAX_SCAN = 3000          # no rule looks further than this from where it stands (bounded time)
+MAX_SENTENCE = 1000
+MAX_REGION_WORDS = 30     # words between a cue and what it introduces
 MAX_MENTION_WORDS = 14
+MAX_NOMINAL_REGION_WORDS = 10  # «وفق/بحسب X فإن»: X is short
 MAX_MARKS_REGION_WORDS = 12  # «قال X في Y "…"»: a longer stretch before the mark is not a mention
 MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are a name
-MIN_CONTENT_WORDS = 1
 _SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|[.!?؟]+(?=\s|$)")
 _GAP_AFTER_QUOTE = regex.compile(r"[ \t]*[،,]?[ \t]*")
 _CODE = regex.compile(r"\p{N}|[A-Za-z]")
@@ -55,6 +57,32 @@ _STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
 _QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _CLOSER_LIKE = frozenset('”»›"″“')
+
+
+class _Intervals:
+    """Half-open intervals, mostly added in text order, with quick look-ups near a point."""
+
+    __slots__ = ("starts", "ends", "longest")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does any interval share a character with ``[start, end)``?"""
+        i = bisect_left(self.starts, end)
+        j = bisect_left(self.starts, start - self.longest)
+        return any(self.ends[k] > start and self.starts[k] < end for k in range(j, i))
+
+    def contains(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)
 
 
 @dataclass(slots=True)
@@ -90,7 +118,11 @@ class _DocumentRules:
         self.cues = self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
         self.quotes: list[_Quote] = []
-        self.claimed: list[tuple[int, int]] = []  # cue + intro regions already used
+        self.quote_spans = _Intervals()  # content spans found so far
+        self.claimed = _Intervals()      # cue + intro regions already used
+        self._pairs: list[tuple[int, int]] | None = None  # quoted stretches, computed when needed
+        self._pair_starts: list[int] = []
+        self._closer_of: dict[int, int] = {}
 
     # -- cues -------------------------------------------------------------------------
     def _find_cues(self) -> list[_Cue]:
@@ -125,19 +157,22 @@ class _DocumentRules:
         return self.cues[bisect_left(self.cue_starts, start):bisect_left(self.cue_starts, end)]
 
     def _is_claimed(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.claimed)
+        return self.claimed.contains(pos)
 
     # -- text geometry ----------------------------------------------------------------
     def para_end(self, pos: int) -> int:
-        e = self.w.find("\n", pos)
-        return len(self.w) if e < 0 else e
+        """End of the paragraph holding ``pos``, or of the scan window if that comes first."""
+        limit = min(len(self.w), pos + MAX_SCAN)
+        e = self.w.find("\n", pos, limit)
+        return limit if e < 0 else e
 
     def para_start(self, pos: int) -> int:
-        return self.w.rfind("\n", 0, pos) + 1
+        """Start of the paragraph holding ``pos``, or of the scan window."""
+        return self.w.rfind("\n", max(0, pos - MAX_SCAN), pos) + 1 or max(0, pos - MAX_SCAN)
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding ``pos`` (after the last . ! ? or newline)."""
-        ps = self.para_start(pos)
+        ps = max(self.para_start(pos), pos - MAX_SENTENCE)
         best = ps
         for m in _SENT_BOUND.finditer(self.w, ps, pos):
             best = m.end()
@@ -174,11 +209,12 @@ class _DocumentRules:
         return self._dedupe()
 
     def _inside_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        return self.quote_spans.contains(pos)
 
     def _add(self, q: _Quote) -> None:
         self.quotes.append(q)
-        self.claimed.append((q.cue_start, max(q.cue_end, q.intro_end)))
+        self.quote_spans.add(q.start, q.end)
+        self.claimed.add(q.cue_start, max(q.cue_end, q.intro_end))
 
     def _dedupe(self) -> list[_Quote]:
         seen: set[tuple[int, int]] = set()
@@ -210,11 +246,14 @@ class _DocumentRules:
                 if t.text in lex.complementizers and t.text != "وان" and self._opens_clause(cue, region):
                     if mention is None and cue.entry.frame != "participle":
                         mention = self._mention(cue, region)
+                    if cue.entry.frame == "nominal" and (mention is None or n_words > MAX_NOMINAL_REGION_WORDS
+                                                         or not self._is_source(mention)):
+                        return None  # «وفق ما قامت به الأمانة … فإن» is no attribution
                     return self._reported_clause(cue, cs, t.end, mention, "cue_complementizer")
                 other = self._cue_at(t.start)
                 if other is not None and other is not cue:
                     if other.entry.frame == "channel":  # «قال الكرملين في بيان، إن»
-                        self.claimed.append((other.start, other.end))
+                        self.claimed.add(other.start, other.end)
                     else:
                         return None if cue.entry.frame != "nominal" else self._nominal_post(cue, region)
                 region.append(t)
@@ -225,8 +264,8 @@ class _DocumentRules:
             elif t.kind == "q":
                 if t.text not in OPENERS:
                     return None if cue.entry.frame != "nominal" else self._nominal_post(cue, region)
-                closer = find_closer(w, t.start, self.para_end(t.start))
-                inner = len(words(w, t.start + 1, closer)) if closer is not None else 99
+                closer = self.closer(t.start, self.para_end(t.start))
+                inner = _count_words(w, t.start + 1, closer, MAX_NAME_IN_MARKS + 1) if closer is not None else 99
                 follows = closer is not None and self._region_goes_on(closer + 1)
                 if inner <= MAX_NAME_IN_MARKS and follows:
                     region.extend(tokens(w, t.start, closer + 1))
@@ -267,10 +306,10 @@ class _DocumentRules:
         w = self.w
         end = self._clause_end(start)
         s, e = self.strip(start, end)
-        if e <= s or len(words(w, s, e)) < MIN_CONTENT_WORDS:
+        if e <= s or WORD_AT.search(w, s, e) is None:
             return None
         if w[s] in ALL_MARKS:
-            closer = find_closer(w, s, self.para_end(s))
+            closer = self.closer(s, self.para_end(s))
             tail = w[closer + 1:e].strip(_STRIP_TAIL) if closer is not None else None
             if closer is not None and not tail:
                 return _Quote("direct", *self.strip(s + 1, closer, " \t\r\n"), cue_start, cue.end, cue.entry,
@@ -289,7 +328,7 @@ class _DocumentRules:
             m = MARK_RE.search(w, pos, e)
             if m is None:
                 return False
-            closer = find_closer(w, m.start(), e + 1)
+            closer = self.closer(m.start(), e + 1)
             if closer is None:
                 return False
             before = words(w, max(s, m.start() - 30), m.start())
@@ -303,23 +342,22 @@ class _DocumentRules:
         """Where an indirect clause ends: sentence end outside marks, the next cue that
         starts a new statement, a clause breaker, or the paragraph end."""
         w = self.w
-        limit = self.para_end(start)
-        end = limit
-        pos = start
-        while True:
-            m = _SENT_END.search(w, pos, limit)
-            if m is None:
-                break
-            if m.group()[0] in ALL_MARKS:
-                closer = find_closer(w, m.start(), limit)
-                pos = (closer + 1) if closer is not None else m.end()
-                continue
-            end = m.start()
-            break
+        end = self.para_end(start)
         for c in self._cues_between(start + 1, end):
             if self._breaks_clause(c):
                 end = c.start
                 break
+        pos = start
+        while True:
+            m = _SENT_END.search(w, pos, end)
+            if m is None:
+                break
+            if m.group()[0] in ALL_MARKS:
+                closer = self.closer(m.start(), end)
+                pos = (closer + 1) if closer is not None else m.end()
+                continue
+            end = m.start()
+            break
         if self.lex.clause_breaker_re is not None:
             b = self.lex.clause_breaker_re.search(w, start, end)
             if b is not None:
@@ -334,20 +372,26 @@ class _DocumentRules:
         before = self.w[max(0, c.start - 3):c.start].strip()
         return before.endswith(("،", ",", "؛", ";"))
 
+    def _pairing(self) -> list[tuple[int, int]]:
+        if self._pairs is None:
+            self._pairs = quoted_intervals(self.w)
+            self._pair_starts = [p[0] for p in self._pairs]
+            self._closer_of = dict(self._pairs)
+        return self._pairs
+
+    def closer(self, opener: int, limit: int) -> int | None:
+        """The mark closing the one at ``opener`` before ``limit`` (see :func:`find_closer`)."""
+        self._pairing()
+        c = self._closer_of.get(opener)
+        if c is not None:
+            return c if c < limit else None
+        return find_closer(self.w, opener, limit)
+
     def _inside_marks(self, pos: int) -> bool:
         """Is ``pos`` between an opening and a closing mark of its paragraph?"""
-        ps = self.para_start(pos)
-        p = ps
-        while True:
-            m = MARK_RE.search(self.w, p, pos)
-            if m is None:
-                return False
-            closer = find_closer(self.w, m.start(), self.para_end(pos))
-            if closer is None:
-                return False
-            if closer >= pos:
-                return True
-            p = closer + 1
+        self._pairing()
+        i = bisect_right(self._pair_starts, pos) - 1
+        return i >= 0 and self._pairs[i][0] < pos <= self._pairs[i][1]
 
     def _after_colon(self, cue: _Cue, cue_start: int, k: int, mention: MentionSpan | None) -> _Quote | None:
         w = self.w
@@ -387,7 +431,7 @@ class _DocumentRules:
         w = self.w
         fam = family(w[opener])
         pe = self.para_end(opener)
-        closer = find_closer(w, opener, pe)
+        closer = self.closer(opener, pe)
         s = opener + 1
         if closer is not None:
             e = closer
@@ -401,14 +445,14 @@ class _DocumentRules:
                 if nxt >= len(w) or w[nxt] not in ALL_MARKS or family(w[nxt]) != fam:
                     break
                 npe = self.para_end(nxt)
-                closer = find_closer(w, nxt, npe)
+                closer = self.closer(nxt, npe)
                 if closer is not None:
                     e = closer
                     rule = rule.removesuffix("_unclosed")
                     break
                 e = pe = npe
         s, e = self.strip(s, e, " \t\r\n" if closer is not None else _STRIP_TAIL)
-        if e <= s or not words(w, s, e):
+        if e <= s or WORD_AT.search(w, s, e) is None:
             return None
         return _Quote("direct", s, e, cue_start, cue.end, cue.entry, rule, mention, intro_end=opener)
 
@@ -470,7 +514,7 @@ class _DocumentRules:
     def _content_before(self, cue: _Cue, mention: MentionSpan | None, rule: str) -> _Quote | None:
         w = self.w
         ss = self.sentence_start(cue.start)
-        if any(q.start <= cue.start <= q.end + 3 for q in self.quotes):
+        if self.quote_spans.overlaps(cue.start - 3, cue.start + 1):
             return None
         s = ss
         head = w[s:cue.start]
@@ -483,9 +527,9 @@ class _DocumentRules:
         while s < cue.start and (w[s].isspace() or w[s] in "،,"):
             s += 1
         s, e = self.strip(s, cue.start)
-        if len(words(w, s, e)) < 3:
+        if _count_words(w, s, e, 3) < 3:
             return None
-        if any(q.start < e and s < q.end for q in self.quotes):
+        if self.quote_spans.overlaps(s, e):
             return None
         qtype = "mixed" if self._has_quoted_fragment(s, e) else "indirect"
         return _Quote(qtype, s, e, cue.start, cue.end, cue.entry, rule, mention, intro_end=cue.end)
@@ -495,10 +539,10 @@ class _DocumentRules:
         w = self.w
         for m in MARK_RE.finditer(w):
             o = m.start()
-            if any(q.start - 1 <= o <= q.end for q in self.quotes) or self._is_claimed(o):
+            if self.quote_spans.overlaps(o, o + 2) or self._is_claimed(o):
                 continue
-            closer = find_closer(w, o, self.para_end(o))
-            if closer is None or len(words(w, o + 1, closer)) < 4:
+            closer = self.closer(o, self.para_end(o))
+            if closer is None or _count_words(w, o + 1, closer, 4) < 4:
                 continue
             after = _GAP_AFTER_QUOTE.match(w, closer + 1)
             cue = self._cue_at(after.end())
@@ -562,7 +606,7 @@ class _DocumentRules:
     def _mention_before(self, cue: _Cue) -> MentionSpan | None:
         w, lex = self.w, self.lex
         ss = self.sentence_start(cue.start)
-        toks = [t for t in tokens(w, max(ss, cue.start - 300), cue.start) if t.kind != "end"]
+        toks = [t for t in tokens(w, max(ss, cue.start - 200), cue.start) if t.kind != "end"]
         if not toks:
             return None
         if toks[-1].kind == "w" and toks[-1].text == "قد":
@@ -613,7 +657,8 @@ class _DocumentRules:
             # only after a clause boundary (a complementizer, a mark, the sentence start),
             # and only a subject that names a source
             before = [t for t in toks if t.start < picked[0].start]
-            if before and not (before[-1].kind in ("q", "colon") or before[-1].text in lex.complementizers):
+            if before and not (before[-1].kind in ("q", "colon", "comma") or before[-1].text in lex.complementizers
+                               or before[-1].text in lex.function_words):
                 return None
             if not self._is_source(span):
                 return None
@@ -621,6 +666,16 @@ class _DocumentRules:
 
     def _is_source(self, mention: MentionSpan) -> bool:
         return SpeakerResolver.looks_like_source(self.lex, self.w, mention)
+
+
+def _count_words(text: str, start: int, end: int, at_most: int) -> int:
+    """How many words ``text[start:end]`` holds, counting no further than ``at_most``."""
+    n = 0
+    for _ in WORD_AT.finditer(text, start, end):
+        n += 1
+        if n >= at_most:
+            break
+    return n
 
 
 def _strip_al(word: str) -> str:

@@ -69,6 +69,7 @@ class Lexicon:
     discourse_openers: tuple[str, ...]
     naming_nouns: frozenset[str]
     common_nouns: frozenset[str]
+    given_names: frozenset[str]
     boilerplate: tuple[BoilerplatePattern, ...]
     version: str
 
@@ -243,6 +244,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
                                        key=len, reverse=True)),
         naming_nouns=frozenset(_words(d / "naming_nouns.txt")),
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
+        given_names=frozenset(_words(d / "given_names.txt")),
         boilerplate=_load_boilerplate(d / "boilerplate.tsv"),
         version=f"lex-{_digest(d)}",
     )

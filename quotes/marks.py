@@ -16,6 +16,7 @@ ALL_MARKS = SYMMETRIC | frozenset("«»‹›")
 OPENERS = SYMMETRIC | frozenset(ANGLE_CLOSER)  # a » or › never opens a quotation
 MARK_CLASS = '"“”„‟″«»‹›'
 MARK_RE = regex.compile(f"[{MARK_CLASS}]")
+_MARK_OR_NL = regex.compile(f"[{MARK_CLASS}\\n]")
 
 
 def family(ch: str) -> str:
@@ -55,3 +56,37 @@ def find_closer(text: str, opener: int, limit: int) -> int | None:
 def count_family(text: str, start: int, end: int, fam: str) -> int:
     """How many marks of family ``fam`` stand in ``text[start:end]``."""
     return sum(1 for m in MARK_RE.finditer(text, start, end) if family(m.group()) == fam)
+
+
+def quoted_intervals(text: str) -> list[tuple[int, int]]:
+    """Top-level ``(opener, closer)`` pairs of the whole text, paragraph by paragraph.
+
+    One left-to-right pass: a symmetric mark closes the open symmetric quote, angle marks
+    nest, and a quote left open at a paragraph end is dropped (it pairs with nothing).
+    """
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_ch = ""
+    depth = 0
+    for m in _MARK_OR_NL.finditer(text):
+        c = m.group()
+        if c == "\n":
+            open_at, depth = None, 0
+            continue
+        if open_at is None:
+            if c in OPENERS:
+                open_at, open_ch, depth = m.start(), c, 0
+            continue
+        if open_ch in SYMMETRIC:
+            if c in SYMMETRIC:
+                out.append((open_at, m.start()))
+                open_at = None
+        elif c == open_ch:
+            depth += 1
+        elif c == ANGLE_CLOSER[open_ch]:
+            if depth == 0:
+                out.append((open_at, m.start()))
+                open_at = None
+            else:
+                depth -= 1
+    return out

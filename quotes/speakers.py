@@ -32,6 +32,8 @@ from quotes.normalize import REMOVED, NormText, normalize
 from quotes.tokens import Tok, tokens, words
 
 MAX_NAME_WORDS = 4
+MAX_TITLE_HITS = 20
+ARTICLE_WINDOW = 20_000  # characters around a quotation searched for names in a huge document
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
@@ -71,8 +73,9 @@ class SpeakerResolver:
         self.nt = nt
         self.lex = lex
         self.history: list[Speaker] = []
-        self._fullest_cache: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        self._fullest_cache: dict[tuple[tuple[str, ...], int], tuple[tuple[str, ...], str]] = {}
         self.kinds: dict[str, str] = {}
+        self._title_cache: dict[tuple[tuple[str, ...], int], list[tuple[int, tuple[str, ...]]]] = {}
 
     # -- word classes -------------------------------------------------------------------
     @staticmethod
@@ -98,9 +101,17 @@ class SpeakerResolver:
             forms.append(word[1:])
         for f in forms:
             if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
-                    or f in _KAN or f in lex.cues or f in lex.common_nouns or f in lex.titles:
+                    or f in _KAN or f in lex.cues or f in lex.titles:
+                return False
+            if f in lex.common_nouns and f not in lex.given_names:
                 return False
         return SpeakerResolver.title_of(lex, word) is None
+
+    @staticmethod
+    def is_family_name(lex: Lexicon, word: str) -> bool:
+        """A definite word that can end a name (نايف الشريف، فايز الأحمدي)."""
+        return (word.startswith("ال") and len(word) > 3 and word not in lex.mention_stoppers
+                and word not in lex.function_words and SpeakerResolver.title_of(lex, word) is None)
 
     @staticmethod
     def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | None:
@@ -117,16 +128,27 @@ class SpeakerResolver:
             while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
                     and SpeakerResolver.is_namey(lex, toks[j].text):
                 j += 1
+            if j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
+                    and SpeakerResolver.is_family_name(lex, toks[j].text) \
+                    and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)):
+                j += 1  # a family name with ال closes the name, unless an adjective chain follows
             return i, j
         return None
 
     @staticmethod
     def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
-        """Does a mention after حسب/وفق name a source (a person, title or institution)?"""
-        toks = tokens(w, mention.start, mention.end)
-        if any(t.kind == "w" and SpeakerResolver.title_of(lex, t.text) for t in toks):
+        """Does a mention (after حسب/وفق, or before a verb) name a source?
+
+        Its first word is a title or institution (وزارة، المتحدث، مصادر), or it is a name.
+        """
+        toks = [t for t in tokens(w, mention.start, mention.end) if t.kind in ("w", "q")]
+        words_ = [t for t in toks if t.kind == "w"]
+        if not words_:
+            return False
+        if SpeakerResolver.title_of(lex, words_[0].text):
             return True
-        return SpeakerResolver.name_run(lex, toks, w) is not None
+        run = SpeakerResolver.name_run(lex, toks, w)
+        return run is not None and all(t.kind == "q" for t in toks[:run[0]])
 
     # -- names in the article -----------------------------------------------------------
     def _display(self, start: int, end: int) -> str:
@@ -135,12 +157,25 @@ class SpeakerResolver:
         text = _MARKS.sub("", text)
         return " ".join(text.split())
 
-    def fullest(self, run: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    def scope(self, pos: int) -> tuple[int, int, int]:
+        """``(key, start, end)`` of the stretch searched for names around ``pos``.
+
+        An article is searched whole; a huge document (a concatenated dump) only around
+        the quotation, so resolution stays linear in the document's length.
+        """
+        n = len(self.w)
+        if n <= 3 * ARTICLE_WINDOW:
+            return 0, 0, n
+        key = pos // ARTICLE_WINDOW
+        return key, max(0, (key - 1) * ARTICLE_WINDOW), min(n, (key + 2) * ARTICLE_WINDOW)
+
+    def fullest(self, run: tuple[str, ...], pos: int) -> tuple[tuple[str, ...], str]:
         """The longest form of the name ``run`` used in the article, and how it is written."""
-        if run in self._fullest_cache:
-            return self._fullest_cache[run]
+        key, lo, hi = self.scope(pos)
+        if (run, key) in self._fullest_cache:
+            return self._fullest_cache[(run, key)]
         best: tuple[tuple[str, ...], int, int] | None = None
-        for m in _occurrences(self.w, run):
+        for m in _occurrences(self.w, run, lo, hi):
             before = tokens(self.w, max(0, m.start() - 120), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
@@ -164,21 +199,34 @@ class SpeakerResolver:
             result = (best[0], self._display(best[1], best[2]))
         if len(run) >= 2 and result[0] == run:
             # «أخبر باتروشيف سوليفان»: two known people side by side → the first
-            first = self.fullest(run[:1])
-            second = self.fullest(run[1:2])
+            first = self.fullest(run[:1], pos)
+            second = self.fullest(run[1:2], pos)
             if len(first[0]) > 1 and len(second[0]) > 1 and run[1] not in first[0]:
                 result = first
-        self._fullest_cache[run] = result
+        self._fullest_cache[(run, key)] = result
         return result
 
     def _by_title(self, title_words: list[str], pos: int) -> str | None:
         """«المتحدث باسم الرئاسة الروسية» → the name the article gives after that title."""
         if len(title_words) < 2:
             return None
+        scope_key, lo, hi = self.scope(pos)
+        key = (tuple(title_words), scope_key)
+        if key not in self._title_cache:
+            self._title_cache[key] = self._search_title(title_words, lo, hi)
+        found = self._title_cache[key]
+        if not found:
+            return None
+        before = [f for f in found if f[0] < pos]
+        chosen = before[-1] if before else found[0]
+        return self.fullest(chosen[1], pos)[1]
+
+    def _search_title(self, title_words: list[str], lo: int, hi: int) -> list[tuple[int, tuple[str, ...]]]:
+        """Where the article writes this title followed by a name (at most a few places)."""
         gap = r"(?:\s+\S+){0,2}?\s+"
         pattern = re.compile(r"(?<!\w)" + gap.join(map(re.escape, title_words)) + r"[\s،,\"“”«»]*")
         found: list[tuple[int, tuple[str, ...]]] = []
-        for m in pattern.finditer(self.w):
+        for m in pattern.finditer(self.w, lo, hi):
             run: list[str] = []
             for t in tokens(self.w, m.end(), min(len(self.w), m.end() + 80)):
                 if t.kind != "w" or not self.is_namey(self.lex, t.text) or len(run) == MAX_NAME_WORDS:
@@ -186,11 +234,9 @@ class SpeakerResolver:
                 run.append(t.text)
             if run:
                 found.append((m.start(), tuple(run)))
-        if not found:
-            return None
-        before = [f for f in found if f[0] < pos]
-        chosen = before[-1] if before else found[0]
-        return self.fullest(chosen[1])[1]
+                if len(found) >= MAX_TITLE_HITS:
+                    break
+        return found
 
     # -- resolving ----------------------------------------------------------------------
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int) -> Speaker:
@@ -209,7 +255,10 @@ class SpeakerResolver:
     def _implied(self, agreement: str) -> Speaker:
         for prev in reversed(self.history):
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
-                return Speaker(prev.name, prev.gender, prev.kind, agreement if agreement != "unknown" else prev.agreement)
+                gender = prev.gender
+                if gender == "unknown" and prev.kind != "org":
+                    gender = agreement
+                return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement)
         return Speaker(None, agreement, "unknown", agreement)
 
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
@@ -219,7 +268,7 @@ class SpeakerResolver:
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
             names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
-            _, display = self.fullest(names)
+            _, display = self.fullest(names, pos)
             gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
             if gender == "unknown":
                 gender = self._known_gender(display)
@@ -234,6 +283,10 @@ class SpeakerResolver:
             gender = agreement if agreement != "unknown" else title[1]
             return Speaker(named or self._display(mention.start, mention.end), gender, "person", agreement)
         display = self._display(mention.start, mention.end)
+        if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
+                and wtoks[0].text not in self.lex.function_words:
+            # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb
+            return Speaker(display, agreement, "person", agreement)
         if len(wtoks) == 1 and is_definite(wtoks[0].text):
             head = strip_definite(wtoks[0].text)
             for prev in reversed(self.history):
@@ -265,18 +318,18 @@ class SpeakerResolver:
 
 
 
-def _occurrences(text: str, run: tuple[str, ...]) -> list["_Match"]:
-    """Whole-word occurrences of the words ``run`` (single-spaced) in ``text``."""
+def _occurrences(text: str, run: tuple[str, ...], lo: int, hi: int) -> list["_Match"]:
+    """Whole-word occurrences of the words ``run`` (single-spaced) in ``text[lo:hi]``."""
     needle = " ".join(run)
     out = []
-    i = text.find(needle)
+    i = text.find(needle, lo, hi)
     n = len(needle)
     while i >= 0:
         before = text[i - 1] if i else " "
         after = text[i + n] if i + n < len(text) else " "
         if not before.isalnum() and not after.isalnum():
             out.append(_Match(i, i + n))
-        i = text.find(needle, i + 1)
+        i = text.find(needle, i + 1, hi)
     return out
 
 
