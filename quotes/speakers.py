@@ -33,7 +33,9 @@ from quotes.tokens import Tok, tokens, words
 
 MAX_NAME_WORDS = 4
 MAX_TITLE_HITS = 20
-ARTICLE_WINDOW = 20_000  # characters around a quotation searched for names in a huge document
+MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
+MAX_NAME_OCCURRENCES = 25  # places looked at for the fullest form of a name
+ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a huge document
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
@@ -175,8 +177,8 @@ class SpeakerResolver:
         if (run, key) in self._fullest_cache:
             return self._fullest_cache[(run, key)]
         best: tuple[tuple[str, ...], int, int] | None = None
-        for m in _occurrences(self.w, run, lo, hi):
-            before = tokens(self.w, max(0, m.start() - 120), m.start())
+        for m in _occurrences(self.w, run, lo, hi)[:MAX_NAME_OCCURRENCES]:
+            before = tokens(self.w, max(0, m.start() - 80), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
@@ -253,7 +255,7 @@ class SpeakerResolver:
         return spk
 
     def _implied(self, agreement: str) -> Speaker:
-        for prev in reversed(self.history):
+        for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
                 gender = prev.gender
                 if gender == "unknown" and prev.kind != "org":
@@ -276,7 +278,7 @@ class SpeakerResolver:
         if title and title[0] == "person":
             named = self._by_title([t.text for t in wtoks], pos)
             if named is None and is_definite(wtoks[0].text):
-                for prev in reversed(self.history):
+                for prev in reversed(self.history[-MAX_HISTORY:]):
                     if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):
                         named = prev.name
                         break
@@ -289,13 +291,13 @@ class SpeakerResolver:
             return Speaker(display, agreement, "person", agreement)
         if len(wtoks) == 1 and is_definite(wtoks[0].text):
             head = strip_definite(wtoks[0].text)
-            for prev in reversed(self.history):
+            for prev in reversed(self.history[-MAX_HISTORY:]):
                 if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
                     return Speaker(prev.name, "unknown", "org", agreement)
         return Speaker(display, "unknown", "org" if title else "unknown", agreement)
 
     def _known_gender(self, name: str) -> str:
-        for prev in reversed(self.history):
+        for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.name == name and prev.gender != "unknown":
                 return prev.gender
         return "unknown"
@@ -324,7 +326,7 @@ def _occurrences(text: str, run: tuple[str, ...], lo: int, hi: int) -> list["_Ma
     out = []
     i = text.find(needle, lo, hi)
     n = len(needle)
-    while i >= 0:
+    while i >= 0 and len(out) < MAX_NAME_OCCURRENCES:
         before = text[i - 1] if i else " "
         after = text[i + n] if i + n < len(text) else " "
         if not before.isalnum() and not after.isalnum():
