@@ -39,6 +39,7 @@ ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
+_NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
 
 
@@ -110,6 +111,20 @@ class SpeakerResolver:
         return SpeakerResolver.title_of(lex, word) is None
 
     @staticmethod
+    def is_al_first_name(lex: Lexicon, word: str) -> bool:
+        """A first name that merely begins with ال (ألكسندر، أليكسي، ألبرت).
+
+        Its remainder is no common noun, title or nisba adjective (الأمريكية، الروسي).
+        Callers accept it only right before another name word.
+        """
+        if not word.startswith("ال") or len(word) < 5:
+            return False
+        rest = word[2:]
+        return (rest not in lex.common_nouns and rest not in lex.titles and word not in lex.function_words
+                and word not in lex.mention_stoppers and not rest.endswith(_NISBA)
+                and SpeakerResolver.title_of(lex, word) is None)
+
+    @staticmethod
     def is_family_name(lex: Lexicon, word: str) -> bool:
         """A definite word that can end a name (نايف الشريف، فايز الأحمدي)."""
         return (word.startswith("ال") and len(word) > 3 and word not in lex.mention_stoppers
@@ -119,7 +134,11 @@ class SpeakerResolver:
     def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | None:
         """Indices ``(i, j)`` of the first name run in ``toks`` in an appositive position."""
         for i, t in enumerate(toks):
-            if t.kind != "w" or not SpeakerResolver.is_namey(lex, t.text):
+            if t.kind != "w":
+                continue
+            if not SpeakerResolver.is_namey(lex, t.text) and not (
+                    SpeakerResolver.is_al_first_name(lex, t.text) and i + 1 < len(toks)
+                    and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)):
                 continue
             prev = toks[i - 1] if i else None
             ok = (prev is None or prev.kind in ("comma", "q")
@@ -183,6 +202,10 @@ class SpeakerResolver:
             k = len(before) - 1
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
                     and self.is_namey(self.lex, before[k].text):
+                ext.insert(0, before[k])
+                k -= 1
+            if k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
+                    and self.is_al_first_name(self.lex, before[k].text):
                 ext.insert(0, before[k])
                 k -= 1
             if ext:

@@ -1,0 +1,73 @@
+"""Speaker mentions, resolution to the fullest name, and gender."""
+
+from __future__ import annotations
+
+from conftest import body_quotes_of, quotes_of
+
+
+def names(text):
+    return [(q.speaker_name, q.speaker_gender) for q in body_quotes_of(text)]
+
+
+def test_short_mention_resolves_to_fullest_name():
+    text = ("قال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصالات مستمرة.\n"
+            "وأضاف بيسكوف أن الحوار مفيد للطرفين.")
+    assert names(text) == [("دميتري بيسكوف", "male"), ("دميتري بيسكوف", "male")]
+
+
+def test_zakharov_and_zakharova_stay_apart():
+    text = ("أكد القنصل الروسي في ولاية هيوستن الأمريكية ألكسندر زاخاروف أن التأشيرات تتأخر.\n"
+            "وقالت المتحدثة باسم الخارجية ماريا زاخاروفا إن تويتر يحجب الآراء.\n"
+            "وقال زاخاروف إن القنصلية تعمل بطاقم غير مكتمل.")
+    assert names(text) == [("ألكسندر زاخاروف", "male"), ("ماريا زاخاروفا", "female"),
+                           ("ألكسندر زاخاروف", "male")]
+
+
+def test_mention_runs_past_a_place_to_the_name():
+    text = "أكد القنصل الروسي في ولاية هيوستن الأمريكية ألكسندر زاخاروف أن التأشيرات تتأخر."
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention == "القنصل الروسي في ولاية هيوستن الأمريكية ألكسندر زاخاروف"
+
+
+def test_implied_subject_takes_the_last_speaker_with_the_same_agreement():
+    text = ("وقالت المتحدثة باسم البيت الأبيض جين ساكي إن بايدن تحدث عن القلق.\n"
+            "وقال بيسكوف إن الاتصالات مستمرة.\n"
+            "كما أضافت أن من الموضوعات التي تناولها الزعيمان تمديد المعاهدة.")
+    assert names(text)[-1] == ("جين ساكي", "female")
+
+
+def test_institution_is_a_speaker_with_unknown_gender():
+    text = "وفي الأسبوع الماضي قالت وزارة الخارجية الروسية إن اقتراحا بالكونغرس قد يؤدي إلى إغلاق المنشآت."
+    assert names(text) == [("وزارة الخارجية الروسية", "unknown")]
+
+
+def test_bare_definite_institution_resolves_to_earlier_one():
+    text = ("ناقش الجانبان الاستعدادات للاجتماع رفيع المستوى، حسبما ذكر مجلس الأمن الروسي.\n"
+            'وقال المجلس في بيان "ناقش الجانبان الاستعدادات للاجتماع".')
+    assert names(text)[-1] == ("مجلس الأمن الروسي", "unknown")
+
+
+def test_title_without_name_is_found_where_the_article_names_it():
+    text = ("أعلن المتحدث الرسمي باسم الرئاسة الروسية، دميتري بيسكوف، أن الكرملين توصل إلى تفاهم.\n"
+            "وكان المتحدث باسم الرئاسة الروسية، أكد يوم أمس، أن الاتصالات تعد تطورا إيجابيا.")
+    assert names(text)[-1] == ("دميتري بيسكوف", "male")
+
+
+def test_subject_before_kan_qad():
+    text = ("وكان رئيس اللجنة الدولية في مجلس الفيدرالية الروسي، كونستانتين كوساتشيف، قد أشار في وقت سابق، "
+            "إلى أنه يتوقع أن يتم التصديق على الوثيقة.")
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention == "رئيس اللجنة الدولية في مجلس الفيدرالية الروسي، كونستانتين كوساتشيف"
+    assert (q.speaker_name, q.speaker_gender) == ("كونستانتين كوساتشيف", "male")
+
+
+def test_relaying_verb_agreement_does_not_decide_gender():
+    text = ('أكد ريابكوف أن الحوار كان صريحا.\n'
+            'ونقلت وكالة "إنترفاكس" الروسية للأنباء عن ريابكوف قوله -بعد محادثاته- "لا يمكنني القول إننا حققنا تقدما".')
+    assert names(text) == [("ريابكوف", "male"), ("ريابكوف", "male")]
+
+
+def test_family_name_with_al_ends_the_name():
+    text = "وأوضح المتحدث الرسمي للدفاع المدني الرائد نايف الشريف أن النيران اشتعلت في مبنى قيد الإنشاء."
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "نايف الشريف"
