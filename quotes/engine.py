@@ -729,14 +729,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> li
             speaker_name=spk.name,
             speaker_gender=spk.gender,  # type: ignore[arg-type]
             rule=q.rule,
-            engine_version=ENGINE_VERSION,
+            engine_version=f"{ENGINE_VERSION}+{lex.version}",
             cue_lemma=q.entry.lemma,
         ))
     return resolver.harmonise(out)
-
-
-def iter_quotations(documents: Iterator[Document], lexicon: Lexicon | None = None) -> Iterator[Quotation]:
-    """Stream the quotations of many documents (constant memory)."""
-    lex = lexicon or load_lexicon()
-    for doc in documents:
-        yield from extract_quotations(doc, lex)

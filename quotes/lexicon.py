@@ -52,7 +52,7 @@ class BoilerplatePattern:
     pattern: "regex.Pattern[str]"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """All word lists and patterns of the engine, normalised and compiled."""
 

@@ -1,0 +1,35 @@
+"""One document in, labelled quotation records out: extraction, then stance."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from quotes.engine import extract_quotations
+from quotes.lexicon import Lexicon, load_lexicon
+from quotes.record import Document, Quotation
+from quotes.stance import StanceModel, label_all
+
+
+@lru_cache(maxsize=4)
+def cue_priors(lexicon: Lexicon) -> dict[str, str]:
+    """Cue lemma → its stance prior (favor/against), from the cue lexicon."""
+    return {e.lemma: e.prior for e in lexicon.cues.values() if e.prior}
+
+
+def annotate(document: Document, lexicon: Lexicon | None = None,
+             stance: StanceModel | None = None) -> list[Quotation]:
+    """The quotations of ``document``, with stance pre-labels when a model is given."""
+    lex = lexicon or load_lexicon()
+    quotes = extract_quotations(document, lex)
+    if stance is None or not quotes:
+        return quotes
+    return label_all(stance, quotes, cue_priors(lex))
+
+
+def annotate_all(documents: Iterable[Document], lexicon: Lexicon | None = None,
+                 stance: StanceModel | None = None) -> Iterator[tuple[Document, list[Quotation]]]:
+    """Stream ``(document, quotations)`` pairs in input order (constant memory)."""
+    lex = lexicon or load_lexicon()
+    for doc in documents:
+        yield doc, annotate(doc, lex, stance)

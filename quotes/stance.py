@@ -1,0 +1,338 @@
+"""Stance pre-labels (favor / against / neutral) with a score and a readable reason.
+
+A transparent heuristic in the line of lexicon-based sentiment systems:
+
+1. the quotation's content is normalised (the same :func:`quotes.normalize.normalize`
+   as extraction) and split into words;
+2. multiword expressions of ``resources/stance/lexicon.tsv`` are matched first and whole
+   (غير مقبول، خطوة في الاتجاه الصحيح، لم نحقق أي تقدم), then single terms, each word
+   also tried without its clitics (والتعاون → تعاون، بالتصعيد → تصعيد);
+3. a negator (``negators.tsv``) up to its scope before a term, with no clause boundary
+   between, turns the term to the other side (لم نحقق تقدما → against);
+4. intensifiers and downtoners (``intensifiers.tsv``) scale the nearest term;
+5. the cue verb's prior (``prior`` column of ``cues.tsv``: نفى → against, رحب → favor)
+   adds evidence;
+6. with targets, only the words around a target's mention count, and the target is
+   recorded.
+
+Evidence for each side becomes a score; the label is neutral unless one side has enough
+evidence and leads (``config.yaml``). Every label says which entries and rules fired.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import regex
+import yaml
+
+from quotes.lexicon import LexiconError, _table
+from quotes.normalize import normalize
+from quotes.record import Quotation
+
+_WORD_OR_BREAK = regex.compile(r"(?P<w>[\p{L}\p{N}]+)|(?P<b>[.!?؟؛;،,:«»“”\"()\-–—])")
+_BREAK_WORDS = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "بل", "إلا", "الا", "بينما"})
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
+_SUFFIXES = ("ات", "ين", "ون", "ا", "ه")
+LABELS = ("favor", "against", "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str                 # as the linguist wrote it
+    words: tuple[str, ...]    # normalised, bare
+    polarity: int             # +1 favor, -1 against
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    name: str
+    aliases: tuple[tuple[str, ...], ...]  # normalised words of each alias
+
+
+@dataclass(frozen=True, eq=False)
+class StanceModel:
+    """The stance lexicons and settings, normalised and indexed."""
+
+    singles: dict[str, Term]
+    multi: dict[str, tuple[Term, ...]]    # first bare word -> expressions, longest first
+    negators: dict[tuple[str, ...], int]  # normalised words -> scope
+    intensifiers: dict[str, tuple[float, int]]
+    config: dict
+    version: str
+    targets: tuple[Target, ...] = field(default=())
+
+    def with_targets(self, targets: Sequence[Target]) -> "StanceModel":
+        return StanceModel(self.singles, self.multi, self.negators, self.intensifiers, self.config,
+                           self.version, tuple(targets))
+
+
+@dataclass(frozen=True, slots=True)
+class StanceResult:
+    label: str
+    score: float
+    scores: dict[str, float]
+    reason: str
+    target: str | None
+
+
+def bare_forms(word: str) -> list[str]:
+    """A normalised word and its forms without proclitics and ال, then without an
+    accusative or feminine ending (ناجحا، مثمره → ناجح، مثمر); longest first."""
+    stems = [word]
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            stems.append(word[len(p):])
+    out = list(stems)
+    for s in stems:
+        for suffix in _SUFFIXES:
+            if s.endswith(suffix) and len(s) - len(suffix) >= 3:
+                out.append(s[: -len(suffix)])
+    return out
+
+
+def _bare(word: str) -> str:
+    """The canonical lexicon key of a written term: normalised, without ال."""
+    w = normalize(word)
+    for p in ("ال",):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
+def _resource_dir() -> Path:
+    override = os.environ.get("QUOTES_LEXICON_DIR")
+    base = Path(override) if override else Path(str(resources.files("quotes") / "resources"))
+    return base / "stance"
+
+
+@lru_cache(maxsize=4)
+def load_stance_model(directory: str | None = None) -> StanceModel:
+    """Load ``resources/stance/`` (or another folder with the same files)."""
+    d = Path(directory) if directory else _resource_dir()
+    singles: dict[str, Term] = {}
+    multi: dict[str, list[Term]] = {}
+    for lineno, row in _table(d / "lexicon.tsv", ("term", "polarity", "weight")):
+        if row["polarity"] not in ("favor", "against"):
+            raise LexiconError(f"{d / 'lexicon.tsv'}:{lineno}: polarity {row['polarity']!r} is not favor or against")
+        try:
+            weight = float(row["weight"])
+        except ValueError:
+            raise LexiconError(f"{d / 'lexicon.tsv'}:{lineno}: weight {row['weight']!r} is not a number") from None
+        words = tuple(_bare(w) for w in row["term"].split())
+        term = Term(row["term"], words, 1 if row["polarity"] == "favor" else -1, weight)
+        if len(words) == 1:
+            singles[words[0]] = term
+        else:
+            multi.setdefault(words[0], []).append(term)
+    negators = {}
+    for lineno, row in _table(d / "negators.tsv", ("word", "scope")):
+        negators[tuple(normalize(w) for w in row["word"].split())] = int(row["scope"] or 3)
+    intens = {}
+    for lineno, row in _table(d / "intensifiers.tsv", ("word", "factor", "window")):
+        intens[" ".join(normalize(w) for w in row["word"].split())] = (float(row["factor"]), int(row["window"] or 1))
+    with open(d / "config.yaml", encoding="utf-8") as fh:
+        config = yaml.safe_load(fh)
+    h = hashlib.sha256()
+    for name in ("lexicon.tsv", "negators.tsv", "intensifiers.tsv", "config.yaml"):
+        h.update((d / name).read_bytes())
+    return StanceModel(
+        singles=singles,
+        multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
+        negators=negators,
+        intensifiers=intens,
+        config=config,
+        version=f"stance-{h.hexdigest()[:10]}",
+    )
+
+
+def load_targets(path: str | os.PathLike) -> list[Target]:
+    """Read targets from YAML: ``targets: [{name: …, aliases: [...]}, …]``."""
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise LexiconError(f"{p}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    items = data.get("targets") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise LexiconError(f"{p}: expected a mapping with a 'targets' list")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("name"):
+            raise LexiconError(f"{p}: target #{i + 1} needs a 'name'")
+        aliases = [item["name"], *(item.get("aliases") or [])]
+        out.append(Target(str(item["name"]), tuple(tuple(normalize(w) for w in str(a).split()) for a in aliases)))
+    return out
+
+
+# -- scoring ------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Hit:
+    start: int          # word index
+    end: int
+    term: Term
+    weight: float
+    polarity: int
+    notes: list[str]
+
+
+def _tokens(text: str) -> list[str | None]:
+    """Normalised words of ``text``; ``None`` marks a clause boundary."""
+    out: list[str | None] = []
+    for m in _WORD_OR_BREAK.finditer(normalize(text)):
+        w = m.group()
+        out.append(None if m.lastgroup == "b" or w in _BREAK_WORDS else w)
+    return out
+
+
+def _match_terms(model: StanceModel, toks: list[str | None]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        w = toks[i]
+        if w is None:
+            i += 1
+            continue
+        forms = bare_forms(w)
+        matched = False
+        for f in forms:
+            for term in model.multi.get(f, ()):
+                k = len(term.words)
+                if i + k <= n and all(toks[i + j] is not None and term.words[j] in bare_forms(toks[i + j])
+                                      for j in range(1, k)):
+                    hits.append(_Hit(i, i + k, term, term.weight, term.polarity, []))
+                    i += k
+                    matched = True
+                    break
+            if matched:
+                break
+        if matched:
+            continue
+        for f in forms:
+            term = model.singles.get(f)
+            if term is not None:
+                hits.append(_Hit(i, i + 1, term, term.weight, term.polarity, []))
+                break
+        i += 1
+    return hits
+
+
+def _negator_before(model: StanceModel, toks: list[str | None], hit: _Hit, taken: set[int],
+                    used: set[int]) -> str | None:
+    """The negator governing ``hit``: within its scope before it, with no clause boundary
+    between, not inside an expression, and not already spent on a nearer term."""
+    for back in range(1, 5):
+        j = hit.start - back
+        if j < 0 or toks[j] is None:
+            return None
+        for words, scope in model.negators.items():
+            k = len(words)
+            s = j - k + 1
+            if s >= 0 and back <= scope + k - 1 and all(toks[s + x] == words[x] for x in range(k)) \
+                    and not any(p in taken for p in range(s, j + 1)) and s not in used:
+                used.add(s)
+                return " ".join(words)
+    return None
+
+
+def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit]) -> None:
+    taken = {p for h in hits for p in range(h.start, h.end)}
+    used: set[int] = set()
+    factor_neg = float(model.config.get("negation_factor", 0.8))
+    for h in hits:
+        neg = _negator_before(model, toks, h, taken, used)
+        if neg is not None:
+            h.polarity = -h.polarity
+            h.weight *= factor_neg
+            h.notes.append(f"negated by {neg}")
+        for pos in range(max(0, h.start - 3), min(len(toks), h.end + 3)):
+            if pos in taken or toks[pos] is None:
+                continue
+            for size in (3, 2, 1):
+                key = " ".join(t or "" for t in toks[pos:pos + size])
+                if key in model.intensifiers:
+                    factor, window = model.intensifiers[key]
+                    dist = h.start - (pos + size) + 1 if pos < h.start else pos - h.end + 1
+                    if 0 < dist <= window:
+                        h.weight *= factor
+                        h.notes.append(f"{'intensified' if factor > 1 else 'softened'} by {key} ×{factor:g}")
+                    break
+
+
+def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, set[int] | None]:
+    """The first target the words mention, and the word positions that speak about it."""
+    if not model.targets:
+        return None, None
+    span = int(model.config.get("target_window", 8))
+    for target in model.targets:
+        positions: set[int] = set()
+        for alias in target.aliases:
+            k = len(alias)
+            for i in range(len(toks) - k + 1):
+                if all(toks[i + j] is not None and alias[j] in bare_forms(toks[i + j]) for j in range(k)):
+                    positions.update(range(max(0, i - span), min(len(toks), i + k + span)))
+        if positions:
+            return target, positions
+    return None, None
+
+
+def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str = "") -> StanceResult:
+    """Stance of ``content`` (a quotation's words), with the cue's prior if it has one."""
+    cfg = model.config
+    toks = _tokens(content)
+    hits = _match_terms(model, toks)
+    _apply_modifiers(model, toks, hits)
+    target, positions = _window(model, toks)
+    if positions is not None:
+        hits = [h for h in hits if h.start in positions]
+    evidence = {1: 0.0, -1: 0.0}
+    reasons = []
+    for h in hits:
+        evidence[h.polarity] += h.weight
+        side = "favor" if h.polarity > 0 else "against"
+        sign = "+" if h.term.polarity > 0 else "-"
+        note = f"; {'; '.join(h.notes)}" if h.notes else ""
+        reasons.append(f"{sign}{h.term.text} ({side} {h.weight:.2g}{note})")
+    if cue_prior in ("favor", "against"):
+        w = float(cfg.get("cue_prior_weight", 0.6))
+        evidence[1 if cue_prior == "favor" else -1] += w
+        reasons.append(f"cue {cue or '?'} ({cue_prior} prior {w:.2g})")
+    favor, against = evidence[1], evidence[-1]
+    neutral_mass = float(cfg.get("neutral_mass", 1.0))
+    total = favor + against + neutral_mass
+    scores = {"favor": round(favor / total, 4), "against": round(against / total, 4),
+              "neutral": round(neutral_mass / total, 4)}
+    best, other = (("favor", favor), against) if favor >= against else (("against", against), favor)
+    if best[1] >= float(cfg.get("threshold", 0.9)) and best[1] - other >= float(cfg.get("margin", 0.35)):
+        label = best[0]
+    else:
+        label = "neutral"
+        if hits or cue_prior:
+            reasons.append("below threshold: neutral")
+    reason = "; ".join(reasons) if reasons else "no stance term: neutral"
+    if target is not None:
+        reason = f"target {target.name}: {reason}"
+    return StanceResult(label, scores[label], scores, reason, target.name if target else None)
+
+
+def label_quotation(model: StanceModel, q: Quotation, cue_prior: str = "") -> Quotation:
+    """The record with its stance fields filled in."""
+    r = score_text(model, q.content, cue_prior, q.cue)
+    version = q.engine_version if model.version in q.engine_version else f"{q.engine_version}+{model.version}"
+    return q.replace(stance=r.label, stance_score=r.score, stance_scores=r.scores, stance_reason=r.reason,
+                     target=r.target, engine_version=version)
+
+
+def label_all(model: StanceModel, quotes: Iterable[Quotation], priors: dict[str, str]) -> list[Quotation]:
+    """Label many records; ``priors`` maps a cue lemma to its prior (from the cue lexicon)."""
+    return [label_quotation(model, q, priors.get(q.cue_lemma or "", "")) for q in quotes]

@@ -1,0 +1,108 @@
+"""Stance pre-labels: lexicon, negation and its scope, intensifiers, MWEs, clitics, targets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import GOLD, REPO, SCORER, SEEDS, body_quotes_of, need_shared
+from quotes.lexicon import load_lexicon
+from quotes.pipeline import annotate
+from quotes.record import Document
+from quotes.stance import load_stance_model, load_targets, score_text
+
+MODEL = load_stance_model()
+
+
+def label(text: str, prior: str = "") -> str:
+    return score_text(MODEL, text, prior).label
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("الاتصالات تعد تطورا إيجابيا للعلاقات الثنائية", "favor"),                 # guidelines
+    ("تدخل واشنطن في الشؤون الداخلية لروسيا أمر غير مقبول", "against"),         # guidelines
+    ("سيتحدث في اجتماع 22 أبريل عبر الفيديو كونفرانس", "neutral"),              # guidelines
+    ("الخطوة في الاتجاه الصحيح وتخدم البلدين", "favor"),                        # MWE
+    ("تعرب الوزارة عن قلقها إزاء التطورات", "against"),                         # concern
+    ("نشعر بالقلق إزاء التطورات الأخيرة", "against"),                          # MWE
+])
+def test_guideline_and_expression_examples(text, expected):
+    assert label(text) == expected
+
+
+def test_negation_turns_polarity():
+    assert label("لم نحقق أي تقدم في المحادثات") == "against"
+    assert label("اتصالات العمل مع الإدارة الأمريكية ليست سهلة") == "against"
+    assert label("نحن لا نرفض الحوار مع الجانب الآخر") != "against"
+
+
+def test_negation_scope_stops_at_a_clause_boundary():
+    r = score_text(MODEL, "لم يحضر الوفد، لكن الاجتماع كان ناجحا ومثمرا")
+    assert r.label == "favor"
+    assert "negated" not in r.reason
+
+
+def test_intensifier_and_downtoner_scale_a_term():
+    strong = score_text(MODEL, "هذه خطوة خطيرة جدا")
+    plain = score_text(MODEL, "هذه خطوة خطيرة")
+    soft = score_text(MODEL, "هذه خطوة خطيرة نسبيا")
+    assert strong.scores["against"] > plain.scores["against"] > soft.scores["against"]
+    assert "intensified by جدا" in strong.reason and "softened by نسبيا" in soft.reason
+
+
+def test_clitics_are_stripped_before_lookup():
+    assert label("وبالتصعيد والتهديدات لن نصل إلى شيء") == "against"
+    assert label("نشيد بالتعاون والشراكة وبالدعم المستمر") == "favor"
+
+
+def test_cue_prior_adds_evidence():
+    r = score_text(MODEL, "الأنباء عن اجتماع سري", "against", "نفى")
+    assert "cue نفى (against prior" in r.reason
+
+
+def test_every_non_neutral_label_has_a_reason():
+    text = ("قال الوزير إن التعاون مثمر وناجح.\nوأضاف أن التدخل أمر غير مقبول.\n"
+            "ونفى المتحدث أن يكون الاجتماع قد ألغي.\nوأوضح أن الاجتماع سيعقد الأحد.")
+    qs = annotate(Document("s", text, title="t"), load_lexicon(), MODEL)
+    assert [q.stance for q in qs] == ["favor", "against", "against", "neutral"]
+    for q in qs:
+        assert q.stance_reason
+        assert abs(sum(q.stance_scores.values()) - 1) < 1e-3
+        assert q.stance_score == q.stance_scores[q.stance]
+        assert MODEL.version in q.engine_version
+
+
+def test_target_mode_judges_the_mentioned_target(tmp_path):
+    targets = load_targets(REPO / "examples" / "targets.yaml")
+    model = MODEL.with_targets(targets)
+    r = score_text(model, "تدخل واشنطن في الشؤون الداخلية لروسيا أمر غير مقبول")
+    assert (r.target, r.label) == ("الولايات المتحدة", "against")
+    assert r.reason.startswith("target الولايات المتحدة:")
+    none = score_text(model, "الاجتماع كان ناجحا ومثمرا")
+    assert (none.target, none.label) == (None, "favor")
+
+
+def test_bad_targets_file_names_the_file_and_line(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text("targets:\n  - name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"t\.yaml:\d+: not valid YAML"):
+        load_targets(p)
+
+
+def test_evaluate_reproduces_the_shared_scorer_and_beats_baselines(tmp_path):
+    need_shared(SEEDS, GOLD, SCORER)
+    pred = tmp_path / "pred.jsonl"
+    subprocess.run([sys.executable, "-m", "quotes", "extract", str(SEEDS), "-o", str(pred)], check=True,
+                   capture_output=True, timeout=120)
+    shared = json.loads(subprocess.run([sys.executable, str(SCORER), str(GOLD), str(pred)], check=True,
+                                       capture_output=True, text=True).stdout)
+    ours = json.loads(subprocess.run([sys.executable, "-m", "quotes", "evaluate", str(GOLD), str(pred), "--json"],
+                                     check=True, capture_output=True, text=True).stdout)
+    for key in ("f1", "precision", "recall", "attributed_f1", "speaker_acc", "gender_acc", "type_acc",
+                "stance_acc", "stance_macro_f1"):
+        assert ours[key] == shared[key], key
+    assert ours["stance_macro_f1"] > ours["baseline_majority"]["macro_f1"]
+    assert ours["stance_macro_f1"] > ours["baseline_word_count"]["macro_f1"]
