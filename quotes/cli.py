@@ -32,7 +32,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="
                   pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Arabic quotation attribution and stance dataset builder.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class State:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -36,11 +37,12 @@ from quotes.lexicon import LexiconError, _table
 from quotes.normalize import normalize
 from quotes.record import Quotation
 
-_WORD_OR_BREAK = regex.compile(r"(?P<w>[\p{L}\p{N}]+)|(?P<b>[.!?؟؛;،,:«»“”\"()\-–—])")
+_WORD_OR_BREAK = re.compile(r"\w+|[.!?؟؛;،,:«»“”\"()\-–—]")
 _BREAK_WORDS = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "بل", "إلا", "الا", "بينما"})
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
 _SUFFIXES = ("ات", "ين", "ون", "ا", "ه")
 LABELS = ("favor", "against", "neutral")
+_CACHE_LIMIT = 200_000  # words remembered per model (memory stays bounded on any corpus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +65,24 @@ class StanceModel:
 
     singles: dict[str, Term]
     multi: dict[str, tuple[Term, ...]]    # first bare word -> expressions, longest first
-    negators: dict[tuple[str, ...], int]  # normalised words -> scope
+    negator_phrases: dict[str, int]       # normalised negator (one or two words) -> scope
     intensifiers: dict[str, tuple[float, int]]
     config: dict
     version: str
     targets: tuple[Target, ...] = field(default=())
+    _cache: dict = field(default_factory=dict, repr=False)        # written word -> what it starts
+
+    @cached_property
+    def negator_firsts(self) -> frozenset[str]:
+        return frozenset(k.split()[0] for k in self.negator_phrases)
+
+    @cached_property
+    def intensifier_firsts(self) -> frozenset[str]:
+        return frozenset(k.split()[0] for k in self.intensifiers)
+    _forms_cache: dict = field(default_factory=dict, repr=False)  # written word -> bare forms
 
     def with_targets(self, targets: Sequence[Target]) -> "StanceModel":
-        return StanceModel(self.singles, self.multi, self.negators, self.intensifiers, self.config,
+        return StanceModel(self.singles, self.multi, self.negator_phrases, self.intensifiers, self.config,
                            self.version, tuple(targets))
 
 
@@ -134,7 +146,7 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
             multi.setdefault(words[0], []).append(term)
     negators = {}
     for lineno, row in _table(d / "negators.tsv", ("word", "scope")):
-        negators[tuple(normalize(w) for w in row["word"].split())] = int(row["scope"] or 3)
+        negators[" ".join(normalize(w) for w in row["word"].split())] = int(row["scope"] or 3)
     intens = {}
     for lineno, row in _table(d / "intensifiers.tsv", ("word", "factor", "window")):
         intens[" ".join(normalize(w) for w in row["word"].split())] = (float(row["factor"]), int(row["window"] or 1))
@@ -146,7 +158,7 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
     return StanceModel(
         singles=singles,
         multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
-        negators=negators,
+        negator_phrases=negators,
         intensifiers=intens,
         config=config,
         version=f"stance-{h.hexdigest()[:10]}",
@@ -187,11 +199,37 @@ class _Hit:
 
 def _tokens(text: str) -> list[str | None]:
     """Normalised words of ``text``; ``None`` marks a clause boundary."""
-    out: list[str | None] = []
-    for m in _WORD_OR_BREAK.finditer(normalize(text)):
-        w = m.group()
-        out.append(None if m.lastgroup == "b" or w in _BREAK_WORDS else w)
-    return out
+    return [w if w[0].isalnum() and w not in _BREAK_WORDS else None
+            for w in _WORD_OR_BREAK.findall(normalize(text))]
+
+
+def _lookup(model: StanceModel, word: str) -> tuple[Term | None, tuple[tuple[str, Term], ...]]:
+    """What a written word can start: a single term, and expressions (with the form matched)."""
+    cache = model._cache
+    hit = cache.get(word)
+    if hit is None:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        single = None
+        multi: list[tuple[str, Term]] = []
+        for f in bare_forms(word):
+            if single is None and f in model.singles:
+                single = model.singles[f]
+            for term in model.multi.get(f, ()):
+                multi.append((f, term))
+        hit = (single, tuple(sorted(multi, key=lambda ft: -len(ft[1].words))))
+        cache[word] = hit
+    return hit
+
+
+def _forms(model: StanceModel, word: str) -> frozenset[str]:
+    cache = model._forms_cache
+    f = cache.get(word)
+    if f is None:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        f = cache[word] = frozenset(bare_forms(word))
+    return f
 
 
 def _match_terms(model: StanceModel, toks: list[str | None]) -> list[_Hit]:
@@ -203,70 +241,79 @@ def _match_terms(model: StanceModel, toks: list[str | None]) -> list[_Hit]:
         if w is None:
             i += 1
             continue
-        forms = bare_forms(w)
+        single, multi = _lookup(model, w)
         matched = False
-        for f in forms:
-            for term in model.multi.get(f, ()):
-                k = len(term.words)
-                if i + k <= n and all(toks[i + j] is not None and term.words[j] in bare_forms(toks[i + j])
-                                      for j in range(1, k)):
-                    hits.append(_Hit(i, i + k, term, term.weight, term.polarity, []))
-                    i += k
-                    matched = True
-                    break
-            if matched:
+        for _, term in multi:
+            k = len(term.words)
+            if i + k <= n and all(toks[i + j] is not None and term.words[j] in _forms(model, toks[i + j])
+                                  for j in range(1, k)):
+                hits.append(_Hit(i, i + k, term, term.weight, term.polarity, []))
+                i += k
+                matched = True
                 break
         if matched:
             continue
-        for f in forms:
-            term = model.singles.get(f)
-            if term is not None:
-                hits.append(_Hit(i, i + 1, term, term.weight, term.polarity, []))
-                break
+        if single is not None:
+            hits.append(_Hit(i, i + 1, single, single.weight, single.polarity, []))
         i += 1
     return hits
 
 
-def _negator_before(model: StanceModel, toks: list[str | None], hit: _Hit, taken: set[int],
-                    used: set[int]) -> str | None:
-    """The negator governing ``hit``: within its scope before it, with no clause boundary
-    between, not inside an expression, and not already spent on a nearer term."""
-    for back in range(1, 5):
-        j = hit.start - back
-        if j < 0 or toks[j] is None:
-            return None
-        for words, scope in model.negators.items():
-            k = len(words)
-            s = j - k + 1
-            if s >= 0 and back <= scope + k - 1 and all(toks[s + x] == words[x] for x in range(k)) \
-                    and not any(p in taken for p in range(s, j + 1)) and s not in used:
-                used.add(s)
-                return " ".join(words)
-    return None
+def _phrases_at(toks: list[str | None], table: dict, firsts: frozenset[str],
+                max_words: int) -> dict[int, tuple[int, str]]:
+    """Start position -> (length, phrase) of every phrase of ``table`` in the words."""
+    found: dict[int, tuple[int, str]] = {}
+    n = len(toks)
+    for i, w in enumerate(toks):
+        if w is None or w not in firsts:
+            continue
+        for size in range(max_words, 0, -1):
+            if i + size > n:
+                continue
+            part = toks[i:i + size]
+            if None in part:
+                continue
+            key = " ".join(part)  # type: ignore[arg-type]
+            if key in table:
+                found[i] = (size, key)
+                break
+    return found
 
 
 def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit]) -> None:
+    if not hits:
+        return
     taken = {p for h in hits for p in range(h.start, h.end)}
+    negators = {k: v for k, v in _phrases_at(toks, model.negator_phrases, model.negator_firsts, 2).items()
+                if not any(p in taken for p in range(k, k + v[0]))}
+    intens = {k: v for k, v in _phrases_at(toks, model.intensifiers, model.intensifier_firsts, 3).items()
+              if k not in taken}
     used: set[int] = set()
     factor_neg = float(model.config.get("negation_factor", 0.8))
     for h in hits:
-        neg = _negator_before(model, toks, h, taken, used)
-        if neg is not None:
-            h.polarity = -h.polarity
-            h.weight *= factor_neg
-            h.notes.append(f"negated by {neg}")
-        for pos in range(max(0, h.start - 3), min(len(toks), h.end + 3)):
-            if pos in taken or toks[pos] is None:
-                continue
-            for size in (3, 2, 1):
-                key = " ".join(t or "" for t in toks[pos:pos + size])
-                if key in model.intensifiers:
-                    factor, window = model.intensifiers[key]
-                    dist = h.start - (pos + size) + 1 if pos < h.start else pos - h.end + 1
-                    if 0 < dist <= window:
-                        h.weight *= factor
-                        h.notes.append(f"{'intensified' if factor > 1 else 'softened'} by {key} ×{factor:g}")
+        # the nearest unspent negator within its scope, with no clause boundary between
+        for back in range(1, 5):
+            j = h.start - back
+            if j < 0 or toks[j] is None:
+                break
+            for s in (j, j - 1):
+                neg = negators.get(s)
+                if neg is not None and s + neg[0] - 1 == j and s not in used \
+                        and back <= model.negator_phrases[neg[1]]:
+                    used.add(s)
+                    h.polarity = -h.polarity
+                    h.weight *= factor_neg
+                    h.notes.append(f"negated by {neg[1]}")
                     break
+            else:
+                continue
+            break
+        for pos, (size, key) in intens.items():
+            factor, window = model.intensifiers[key]
+            dist = h.start - (pos + size) + 1 if pos < h.start else pos - h.end + 1
+            if 0 < dist <= window and not any(t is None for t in toks[min(pos, h.start):max(pos + size, h.end)]):
+                h.weight *= factor
+                h.notes.append(f"{'intensified' if factor > 1 else 'softened'} by {key} ×{factor:g}")
 
 
 def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, set[int] | None]:
