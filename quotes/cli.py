@@ -213,6 +213,52 @@ def evaluate_cmd(
     out.print(cmp_)
 
 
+def _ratios(text: str) -> tuple[float, float, float]:
+    try:
+        parts = tuple(float(x) for x in text.split("/"))
+    except ValueError:
+        parts = ()
+    if len(parts) != 3 or any(p < 0 for p in parts) or sum(parts) <= 0:
+        raise typer.BadParameter("give three non-negative numbers like 80/10/10")
+    total = sum(parts)
+    return parts[0] / total, parts[1] / total, parts[2] / total  # type: ignore[return-value]
+
+
+@app.command()
+def publish(
+    records: Path = typer.Argument(..., help="Quotation records (from extract, build or pull)."),
+    documents: Path = typer.Option(..., "--documents", help="The documents the records point into (JSONL)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Dataset folder to write (replaced atomically)."),
+    split: str = typer.Option("80/10/10", help="train/validation/test proportions."),
+    push_to_hub: Optional[str] = typer.Option(None, "--push-to-hub", metavar="OWNER/NAME",
+                                              help="Also upload the folder to the Hugging Face Hub."),
+    private: bool = typer.Option(False, "--private", help="Create the Hub repository as private."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="With --push-to-hub: list what would be uploaded."),
+) -> None:
+    """Publish records as a Hugging Face dataset (configs [bold]quotes[/bold] and [bold]documents[/bold]).
+
+    Example: quotes publish out/quotes.jsonl --documents out/documents.jsonl -o out/dataset
+
+    Then: datasets.load_dataset("out/dataset", "quotes")
+    """
+    from annotation.hf_dataset import PublishError, build_dataset, upload
+
+    try:
+        stats = build_dataset(records, documents, output, _ratios(split))
+    except PublishError as exc:
+        fail(str(exc))
+    info(f"dataset -> {output}: " + ", ".join(
+        f"{s} {stats.documents[s]} documents / {stats.quotes[s]} quotations" for s in ("train", "validation", "test"))
+        + f" ({stats.seconds}s)")
+    if push_to_hub:
+        try:
+            files = upload(output, push_to_hub, private=private, dry_run=dry_run)
+        except PublishError as exc:
+            fail(str(exc))
+        verb = "would upload" if dry_run else "uploaded"
+        info(f"{verb} {len(files)} files to {push_to_hub}: " + ", ".join(files))
+
+
 def main() -> None:
     try:
         app()
