@@ -72,6 +72,9 @@ QUOTE_FEATURES = Features({
     "annotator": Value("string"),
     "annotation_id": Value("int64"),
     "review_status": Value("string"),
+    "edited_fields": List(Value("string")),
+    "annotation_created": Value("string"),
+    "annotation_updated": Value("string"),
     "repaired": Value("bool"),
     "annotator_count": Value("int32"),
     "agreement": Value("float32"),
@@ -390,8 +393,9 @@ rows is left out of a configuration.
   `stance_scores`, `stance_reason` (the lexicon entries and rules that fired), `target`.
 - `rule`: the extraction rule that produced the quotation; `engine_version`.
 - `label_source` (ClassLabel: rule, human), `annotator`, `annotation_id`, `review_status`
-  (accepted, edited, added), `repaired`, `annotator_count`, `agreement` (share of
-  annotators of the same span giving the same stance).
+  (accepted, edited, added, deleted), `edited_fields`, `annotation_created`/`annotation_updated`,
+  `repaired` (a span moved to where its recorded text stands), `annotator_count`,
+  `agreement` (share of annotators of the same span giving the same stance).
 - `source`, `url`, `date`, `title`: the article's metadata.
 
 `documents` holds `text` and metadata with a `quotes` list of spans (`start`, `end`,

@@ -259,6 +259,171 @@ def publish(
         info(f"{verb} {len(files)} files to {push_to_hub}: " + ", ".join(files))
 
 
+studio_app = typer.Typer(no_args_is_help=True, help="Run a local Label Studio server for annotators.")
+app.add_typer(studio_app, name="studio")
+DEFAULT_STUDIO_DIR = Path(".studio")
+TOKEN_ENV = "LABEL_STUDIO_API_KEY"
+
+
+def _token(flag: str | None) -> str:
+    import os
+
+    token = flag or os.environ.get(TOKEN_ENV)
+    if not token:
+        fail(f"no API token: set {TOKEN_ENV} or pass --token")
+    return token  # type: ignore[return-value]
+
+
+@studio_app.command("start")
+def studio_start(
+    data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir", help="Where the server keeps its data."),
+    port: int = typer.Option(8080, "--port", help="Port on 127.0.0.1 (must be free)."),
+    username: str = typer.Option("annotator@localhost", "--username", help="The admin user's e-mail."),
+) -> None:
+    """Start Label Studio on 127.0.0.1 and wait until it is healthy.
+
+    The API token comes from LABEL_STUDIO_API_KEY (the password from LABEL_STUDIO_PASSWORD);
+    when unset they are generated and printed here once — keep them.
+
+    Example: quotes studio start --port 8080 && quotes push out/quotes.jsonl --documents out/documents.jsonl
+    """
+    import os
+    import secrets
+
+    from annotation.server import ServerError, start
+
+    token = os.environ.get(TOKEN_ENV) or secrets.token_hex(20)
+    password = os.environ.get("LABEL_STUDIO_PASSWORD") or secrets.token_urlsafe(12)
+    info(f"starting Label Studio from {data_dir} on 127.0.0.1:{port} (the first start migrates its database, ~30 s)")
+    try:
+        server = start(data_dir, port, username, password, token)
+    except ServerError as exc:
+        fail(str(exc))
+    typer.echo(f"Label Studio is up at {server.url} (pid {server.pid}); user {username}")
+    if not os.environ.get(TOKEN_ENV):
+        typer.echo(f"API token (shown once, keep it): export {TOKEN_ENV}={token}")
+    if not os.environ.get("LABEL_STUDIO_PASSWORD"):
+        typer.echo(f"password for {username} (shown once): {password}")
+
+
+@studio_app.command("stop")
+def studio_stop(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir")) -> None:
+    """Stop the server started from --data-dir (by its PID)."""
+    from annotation.server import stop
+
+    if stop(data_dir):
+        info("Label Studio stopped")
+    else:
+        info(f"no server recorded in {data_dir}")
+
+
+@studio_app.command("status")
+def studio_status(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir")) -> None:
+    """Say whether the server of --data-dir runs and answers /health."""
+    from annotation.server import status
+
+    server, up = status(data_dir)
+    if server is None:
+        typer.echo(f"no server recorded in {data_dir}")
+        raise typer.Exit(1)
+    typer.echo(f"{server.url} pid {server.pid}: {'healthy' if up else 'not answering'}")
+    raise typer.Exit(0 if up else 1)
+
+
+@app.command()
+def push(
+    records: Path = typer.Argument(..., help="Quotation records with pre-labels (JSONL)."),
+    documents: Path = typer.Option(..., "--documents", help="The articles (JSONL from extract/build)."),
+    url: str = typer.Option("http://127.0.0.1:8080", "--url", help="Label Studio URL."),
+    project: str = typer.Option("Arabic quotations", "--project", help="Project title (created if new)."),
+    token: Optional[str] = typer.Option(None, "--token", help=f"API token (default: ${TOKEN_ENV})."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
+) -> None:
+    """Push articles with their pre-labels as predictions (idempotent, resumable).
+
+    Example: quotes push out/quotes.jsonl --documents out/documents.jsonl --project "Kremlin 2021"
+    """
+    from annotation.studio import StudioError, connect, push as do_push
+    from quotes.recordsio import RecordError
+
+    try:
+        client = connect(url, _token(token))
+        report = do_push(client, records, documents, project, url, batch_size=batch_size)
+    except (StudioError, RecordError) as exc:
+        fail(str(exc))
+    info(f"project {project!r} (id {report.project_id}): {report.documents} articles, "
+         f"{report.tasks_created} tasks created, {report.predictions_added} predictions added, "
+         f"{report.unchanged} already there ({report.seconds}s)")
+
+
+@app.command()
+def pull(
+    url: str = typer.Option("http://127.0.0.1:8080", "--url", help="Label Studio URL."),
+    project: str = typer.Option("Arabic quotations", "--project", help="Project title."),
+    output: Path = typer.Option(..., "-o", "--output", help="Reviewed records (JSONL)."),
+    token: Optional[str] = typer.Option(None, "--token", help=f"API token (default: ${TOKEN_ENV})."),
+) -> None:
+    """Pull every submitted annotation back as records (label_source human).
+
+    The raw export is saved beside OUTPUT first (a new file each pull). Spans whose
+    recorded text is elsewhere are repaired and marked; one that cannot be found is listed.
+
+    Example: quotes pull --project "Kremlin 2021" -o out/reviewed.jsonl
+    """
+    from annotation.studio import StudioError, connect, pull as do_pull
+
+    try:
+        client = connect(url, _token(token))
+        report = do_pull(client, project, output, url)
+    except StudioError as exc:
+        fail(str(exc))
+    for p in report.problems:
+        err.print(f"[yellow]span not found[/yellow] {p}")
+    statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.by_status.items()))
+    info(f"{report.tasks} tasks, {report.annotations} annotations -> {report.records} records ({statuses}); "
+         f"{report.repaired} spans repaired, {len(report.problems)} not found; raw export {report.raw_path}")
+    raise typer.Exit(1 if report.problems else 0)
+
+
+@app.command("agreement")
+def agreement_cmd(
+    reviewed: Path = typer.Argument(..., help="Records pulled from Label Studio."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Inter-annotator agreement (span F1, Cohen's kappa, Krippendorff's alpha) and how
+    often annotators accepted each pre-labelled field.
+
+    Example: quotes agreement out/reviewed.jsonl
+    """
+    import dataclasses
+
+    from annotation.agreement import FIELDS, PRELABEL_FIELDS, agreement
+    from quotes.recordsio import RecordError, read_records
+
+    try:
+        rep = agreement(read_records(reviewed))
+    except RecordError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(dataclasses.asdict(rep), ensure_ascii=False, default=dict))
+        return
+    out = Console(highlight=False)
+    t = Table(title=f"Inter-annotator agreement ({rep.documents} articles, {rep.annotators} annotators, "
+                    f"{rep.pairs} pairs; span F1 {rep.span_f1})")
+    for col in ("field", "Cohen's kappa", "Krippendorff's alpha"):
+        t.add_column(col, justify="right")
+    for f in FIELDS:
+        t.add_row(f, str(rep.kappa[f]), str(rep.alpha[f]))
+    out.print(t)
+    p = Table(title=f"Pre-label quality (accepted as predicted: {rep.acceptance_rate}; "
+                    + ", ".join(f"{k} {v}" for k, v in sorted(rep.statuses.items())) + ")")
+    p.add_column("field")
+    p.add_column("kept as predicted", justify="right")
+    for f in PRELABEL_FIELDS:
+        p.add_row(f, str(rep.field_acceptance[f]))
+    out.print(p)
+
+
 def main() -> None:
     try:
         app()

@@ -75,8 +75,11 @@ class Quotation:
     label_source: str = "rule"
     annotator: str | None = None
     annotation_id: int | None = None
-    review_status: str | None = None
-    repaired: bool = False
+    review_status: str | None = None     # accepted | edited | added | deleted (pulled records)
+    edited_fields: list[str] | None = None  # what the annotator changed of the pre-label
+    annotation_created: str | None = None
+    annotation_updated: str | None = None
+    repaired: bool = False               # a span was moved to where its recorded text stands
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict in field order, ready for JSON."""
