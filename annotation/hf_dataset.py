@@ -239,6 +239,9 @@ def build_dataset(records_path: Path, documents_path: Path, out_dir: Path,
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o777 & ~mask)
     stats = BuildStats()
     seen: set[str] = set()
     try:

@@ -19,6 +19,7 @@ def atomic_open(path: os.PathLike | str, mode: str = "w", encoding: str | None =
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # the permissions a plain open() would give
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding,
                        newline=None if "b" in mode else "\n") as fh:
@@ -32,6 +33,12 @@ def atomic_open(path: os.PathLike | str, mode: str = "w", encoding: str | None =
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def dumps(obj: Any) -> str:

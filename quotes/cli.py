@@ -13,7 +13,7 @@ import time
 import traceback
 from contextlib import ExitStack
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
@@ -25,6 +25,7 @@ from quotes.evaluation import EvaluationError, evaluate
 from quotes.lexicon import LexiconError, load_lexicon
 from quotes.pipeline import annotate
 from quotes.progress import Progress
+from quotes.record import Document, Quotation
 from quotes.stance import load_stance_model, load_targets
 from quotes.version import ENGINE_VERSION, __version__
 
@@ -86,8 +87,12 @@ def report_skipped(bad: list[BadInput]) -> None:
 
 
 def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets: Path | None,
-               stance: bool, id_field: str, text_field: str, label: str = "extract") -> dict:
-    """Stream documents through the pipeline into JSONL files (atomic); return a summary."""
+               stance: bool, id_field: str, text_field: str, label: str = "extract",
+               on_document: Callable[[Document, list[Quotation]], None] | None = None) -> dict:
+    """Stream documents through the pipeline into JSONL files (atomic); return a summary.
+
+    ``on_document`` sees each document with its quotations (more outputs of a build).
+    """
     lex = load_lexicon()
     model = load_stance_model() if stance else None
     if model is not None and targets is not None:
@@ -114,6 +119,8 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
                 by_type[q.type] = by_type.get(q.type, 0) + 1
             if docs_out is not None:
                 docs_out.write(dumps(item.to_dict()) + "\n")
+            if on_document is not None:
+                on_document(item, quotes)
             counts["documents"] += 1
             counts["quotations"] += len(quotes)
             progress.update(counts)
@@ -211,6 +218,70 @@ def evaluate_cmd(
         cmp_.add_row("polarity-word count", str(result["baseline_word_count"].macro_f1),
                      str(result["baseline_word_count"].accuracy))
     out.print(cmp_)
+
+
+@app.command()
+def build(
+    inputs: List[Path] = typer.Argument(None, help="Files or folders (default: data/)."),
+    out: Path = typer.Option(Path("out"), "-o", "--output", help="Output folder."),
+    targets: Optional[Path] = typer.Option(None, "--targets", help="YAML targets for stance."),
+    split: str = typer.Option("80/10/10", help="train/validation/test proportions of the dataset."),
+    id_field: str = typer.Option("id", help="Id field of JSONL input."),
+    text_field: str = typer.Option("text", help="Text field of JSONL input."),
+) -> None:
+    """Build everything from articles: records, Label Studio tasks, the Hugging Face
+    dataset and an HTML report.
+
+    Writes OUT/quotes.jsonl, OUT/documents.jsonl, OUT/labelstudio/{label_config.xml,tasks.json},
+    OUT/dataset/ and OUT/report.html (each atomically; the same input gives the same bytes).
+
+    Examples:
+
+      quotes build                       # the seed articles in data/ -> out/
+
+      quotes build ../shared/corpora/saudinewsnet -o out/snn
+    """
+    from annotation.build import BuildOutputs, LabelStudioSink, ReportSink
+    from annotation.hf_dataset import PublishError, build_dataset
+
+    inputs = inputs or [Path("data")]
+    paths = BuildOutputs(out)
+    t0 = time.perf_counter()
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+        with LabelStudioSink(paths) as ls_sink:
+            report_sink = ReportSink(paths)
+
+            def sink(doc: Document, quotes: list[Quotation]) -> None:
+                ls_sink(doc, quotes)
+                report_sink(doc, quotes)
+
+            summary = extract_to(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
+                                 label="build", on_document=sink)
+        stats = build_dataset(paths.quotes, paths.documents, paths.dataset, _ratios(split))
+        report_sink.write(summary["skipped"])
+    except (LexiconError, PublishError, OSError) as exc:
+        fail(str(exc))
+    seconds = time.perf_counter() - t0
+    if not State.quiet:
+        t = Table(title=f"quotes build: {summary['documents']} documents in {seconds:.1f}s")
+        t.add_column("what")
+        t.add_column("count", justify="right")
+        t.add_row("documents", str(summary["documents"]))
+        t.add_row("skipped inputs", str(summary["skipped"]))
+        t.add_row("quotations", str(summary["quotations"]))
+        for k in ("direct", "indirect", "mixed"):
+            t.add_row(f"  {k}", str(summary["by_type"].get(k, 0)))
+        for s in ("train", "validation", "test"):
+            t.add_row(f"dataset {s} (documents / quotations)", f"{stats.documents[s]} / {stats.quotes[s]}")
+        err.print(t)
+        o = Table(title="outputs", show_header=False)
+        for name, p in (("records", paths.quotes), ("documents", paths.documents),
+                        ("Label Studio config", paths.ls_config), ("Label Studio tasks", paths.ls_tasks),
+                        ("Hugging Face dataset", paths.dataset), ("report", paths.report)):
+            o.add_row(name, str(p))
+        err.print(o)
+    raise typer.Exit(1 if summary["skipped"] else 0)
 
 
 def _ratios(text: str) -> tuple[float, float, float]:

@@ -195,8 +195,11 @@ class SpeakerResolver:
         key, lo, hi = self.scope(pos)
         if (run, key) in self._fullest_cache:
             return self._fullest_cache[(run, key)]
-        best: tuple[tuple[str, ...], int, int] | None = None
-        for m in _occurrences(self.w, run, lo, hi)[:MAX_NAME_OCCURRENCES]:
+        # every occurrence supports each of its extended forms (ناقش نيكولاي باتروشيف supports
+        # نيكولاي باتروشيف too); the best supported form wins, then the longest
+        support: dict[tuple[str, ...], list[int]] = {}  # form -> [count, start, end]
+        found = _occurrences(self.w, run, lo, hi)[:MAX_NAME_OCCURRENCES]
+        for m in found:
             before = tokens(self.w, max(0, m.start() - 80), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
@@ -214,14 +217,15 @@ class SpeakerResolver:
                     prev.kind == "w" and (is_definite(prev.text) or bool(self.title_of(self.lex, prev.text)))))
                 if not ok:
                     ext = []
-            start = ext[0].start if ext else m.start()
-            cand = tuple(t.text for t in ext) + run
-            if best is None or len(cand) > len(best[0]):
-                best = (cand, start, m.end())
-        if best is None:
-            result = (run, " ".join(run))
+            for i in range(len(ext)):
+                form = tuple(t.text for t in ext[i:]) + run
+                entry = support.setdefault(form, [0, ext[i].start, m.end()])
+                entry[0] += 1
+        if not support:
+            result = (run, self._display(found[0].start(), found[0].end()) if found else " ".join(run))
         else:
-            result = (best[0], self._display(best[1], best[2]))
+            form, (_, start, end) = max(support.items(), key=lambda kv: (kv[1][0], len(kv[0]), -kv[1][1]))
+            result = (form, self._display(start, end))
         if len(run) >= 2 and result[0] == run:
             # «أخبر باتروشيف سوليفان»: two known people side by side → the first
             first = self.fullest(run[:1], pos)
