@@ -17,8 +17,12 @@ from typing import IO, Any, Iterator
 def atomic_open(path: os.PathLike | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Open a temporary file next to ``path``; on success it replaces ``path``."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {target} ({exc.strerror or exc})") from None
     os.chmod(tmp, 0o666 & ~_umask())  # the permissions a plain open() would give
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding,
@@ -33,6 +37,27 @@ def atomic_open(path: os.PathLike | str, mode: str = "w", encoding: str | None =
         except FileNotFoundError:
             pass
         raise
+
+
+def _remove_stale(target: Path) -> None:
+    """Delete temporary files left beside ``target`` by a run that was killed."""
+    for p in target.parent.glob(f".{target.name}.*.tmp"):
+        parts = p.name[len(target.name) + 2:].split(".")
+        if parts and parts[0].isdigit() and not _pid_alive(int(parts[0])):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -23,7 +23,6 @@ from quotes.atomic import atomic_open, dumps
 from quotes.documents import BadInput, read_documents
 from quotes.evaluation import EvaluationError, evaluate
 from quotes.lexicon import LexiconError, load_lexicon
-from quotes.pipeline import annotate
 from quotes.progress import Progress
 from quotes.record import Document, Quotation
 from quotes.stance import load_stance_model, load_targets
@@ -88,15 +87,16 @@ def report_skipped(bad: list[BadInput]) -> None:
 
 def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets: Path | None,
                stance: bool, id_field: str, text_field: str, label: str = "extract",
-               on_document: Callable[[Document, list[Quotation]], None] | None = None) -> dict:
+               on_document: Callable[[Document, list[Quotation]], None] | None = None,
+               workers: int = 1) -> dict:
     """Stream documents through the pipeline into JSONL files (atomic); return a summary.
 
     ``on_document`` sees each document with its quotations (more outputs of a build).
     """
-    lex = load_lexicon()
-    model = load_stance_model() if stance else None
-    if model is not None and targets is not None:
-        model = model.with_targets(load_targets(targets))
+    from quotes import parallel
+
+    load_lexicon()  # a broken lexicon fails here, before any output is opened
+    target_list = tuple(load_targets(targets)) if targets is not None else ()
     bad: list[BadInput] = []
     counts = {"documents": 0, "quotations": 0, "skipped": 0}
     by_type: dict[str, int] = {}
@@ -105,22 +105,23 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
         out = stack.enter_context(atomic_open(output))
         docs_out = stack.enter_context(atomic_open(documents)) if documents else None
         progress = stack.enter_context(Progress(label, enabled=not State.quiet))
-        for item in read_documents(inputs, id_field=id_field, text_field=text_field):
-            if isinstance(item, BadInput):
-                bad.append(item)
+        items = read_documents(inputs, id_field=id_field, text_field=text_field)
+        for result in parallel.run(items, workers=workers, stance=stance, targets=target_list):
+            if isinstance(result, BadInput):
+                bad.append(result)
                 counts["skipped"] += 1
                 if State.verbose:
-                    err.print(f"[yellow]skipped[/yellow] {item}")
+                    err.print(f"[yellow]skipped[/yellow] {result}")
                 progress.update(counts)
                 continue
-            quotes = annotate(item, lex, model)
-            for q in quotes:
-                out.write(dumps(q.to_dict()) + "\n")
+            doc, quotes, lines, doc_line = result
+            for q, line in zip(quotes, lines):
+                out.write(line + "\n")
                 by_type[q.type] = by_type.get(q.type, 0) + 1
             if docs_out is not None:
-                docs_out.write(dumps(item.to_dict()) + "\n")
+                docs_out.write(doc_line + "\n")
             if on_document is not None:
-                on_document(item, quotes)
+                on_document(doc, quotes)
             counts["documents"] += 1
             counts["quotations"] += len(quotes)
             progress.update(counts)
@@ -141,6 +142,8 @@ def extract(
     stance: bool = typer.Option(True, "--stance/--no-stance", help="Pre-label stance (default on)."),
     id_field: str = typer.Option("id", help="Id field of JSONL input."),
     text_field: str = typer.Option("text", help="Text field of JSONL input."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes (output order is kept)."),
+    engine: str = typer.Option("local", "--engine", help="local, or spark (PySpark; writes parquet to OUTPUT)."),
 ) -> None:
     """Extract quotations (with stance pre-labels) into JSONL records.
 
@@ -150,8 +153,20 @@ def extract(
 
       quotes extract ../shared/corpora/saudinewsnet -o snn.jsonl --targets examples/targets.yaml
     """
+    if engine == "spark":
+        from quotes.spark import SparkUnavailable, extract_with_spark
+
+        try:
+            n = extract_with_spark(inputs, output, stance=stance, targets=targets, id_field=id_field,
+                                   text_field=text_field)
+        except (SparkUnavailable, LexiconError, OSError) as exc:
+            fail(str(exc))
+        info(f"{n} quotations -> {output} (parquet, Spark)")
+        return
+    if engine != "local":
+        raise typer.BadParameter("--engine is local or spark")
     try:
-        summary = extract_to(inputs, output, documents, targets, stance, id_field, text_field)
+        summary = extract_to(inputs, output, documents, targets, stance, id_field, text_field, workers=workers)
     except (LexiconError, OSError) as exc:
         fail(str(exc))
     info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped "
@@ -228,6 +243,7 @@ def build(
     split: str = typer.Option("80/10/10", help="train/validation/test proportions of the dataset."),
     id_field: str = typer.Option("id", help="Id field of JSONL input."),
     text_field: str = typer.Option("text", help="Text field of JSONL input."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes (output order is kept)."),
 ) -> None:
     """Build everything from articles: records, Label Studio tasks, the Hugging Face
     dataset and an HTML report.
@@ -257,7 +273,7 @@ def build(
                 report_sink(doc, quotes)
 
             summary = extract_to(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
-                                 label="build", on_document=sink)
+                                 label="build", on_document=sink, workers=workers)
         stats = build_dataset(paths.quotes, paths.documents, paths.dataset, _ratios(split))
         report_sink.write(summary["skipped"])
     except (LexiconError, PublishError, OSError) as exc:

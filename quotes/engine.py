@@ -692,6 +692,12 @@ def _looks_like_code(inner: str) -> bool:
 
 def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> list[Quotation]:
     """Every quotation of ``document``, in text order, with spans into ``document.text``."""
+    return extract_with_normalized(document, lexicon)[0]
+
+
+def extract_with_normalized(document: Document, lexicon: Lexicon | None = None) -> tuple[list[Quotation], list[str]]:
+    """The quotations and, for each, its content in normalised form (for stance, which
+    then need not normalise the text again)."""
     lex = lexicon or load_lexicon()
     text = document.text
     nt = NormText(text)
@@ -700,7 +706,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> li
     rules = _DocumentRules(w, lex)
     found = rules.run()
     if not found:
-        return []
+        return [], []
     resolver = SpeakerResolver(w, nt, lex)
     out = []
     for q in found:
@@ -732,4 +738,4 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> li
             engine_version=f"{ENGINE_VERSION}+{lex.version}",
             cue_lemma=q.entry.lemma,
         ))
-    return resolver.harmonise(out)
+    return resolver.harmonise(out), [w[q.start:q.end] for q in found]

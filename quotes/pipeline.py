@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from quotes.engine import extract_quotations
+from quotes.engine import extract_with_normalized
 from quotes.lexicon import Lexicon, load_lexicon
 from quotes.record import Document, Quotation
 from quotes.stance import StanceModel, label_all
@@ -21,10 +21,10 @@ def annotate(document: Document, lexicon: Lexicon | None = None,
              stance: StanceModel | None = None) -> list[Quotation]:
     """The quotations of ``document``, with stance pre-labels when a model is given."""
     lex = lexicon or load_lexicon()
-    quotes = extract_quotations(document, lex)
+    quotes, normalized = extract_with_normalized(document, lex)
     if stance is None or not quotes:
         return quotes
-    return label_all(stance, quotes, cue_priors(lex))
+    return label_all(stance, quotes, cue_priors(lex), normalized)
 
 
 def annotate_all(documents: Iterable[Document], lexicon: Lexicon | None = None,

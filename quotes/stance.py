@@ -197,10 +197,10 @@ class _Hit:
     notes: list[str]
 
 
-def _tokens(text: str) -> list[str | None]:
+def _tokens(text: str, normalized: bool = False) -> list[str | None]:
     """Normalised words of ``text``; ``None`` marks a clause boundary."""
     return [w if w[0].isalnum() and w not in _BREAK_WORDS else None
-            for w in _WORD_OR_BREAK.findall(normalize(text))]
+            for w in _WORD_OR_BREAK.findall(text if normalized else normalize(text))]
 
 
 def _lookup(model: StanceModel, word: str) -> tuple[Term | None, tuple[tuple[str, Term], ...]]:
@@ -333,10 +333,14 @@ def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, 
     return None, None
 
 
-def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str = "") -> StanceResult:
-    """Stance of ``content`` (a quotation's words), with the cue's prior if it has one."""
+def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str = "",
+               normalized: bool = False) -> StanceResult:
+    """Stance of ``content`` (a quotation's words), with the cue's prior if it has one.
+
+    ``normalized``: the content is already in :func:`quotes.normalize.normalize` form.
+    """
     cfg = model.config
-    toks = _tokens(content)
+    toks = _tokens(content, normalized)
     hits = _match_terms(model, toks)
     _apply_modifiers(model, toks, hits)
     target, positions = _window(model, toks)
@@ -372,14 +376,21 @@ def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str =
     return StanceResult(label, scores[label], scores, reason, target.name if target else None)
 
 
-def label_quotation(model: StanceModel, q: Quotation, cue_prior: str = "") -> Quotation:
+def label_quotation(model: StanceModel, q: Quotation, cue_prior: str = "",
+                    normalized_content: str | None = None) -> Quotation:
     """The record with its stance fields filled in."""
-    r = score_text(model, q.content, cue_prior, q.cue)
+    if normalized_content is not None:
+        r = score_text(model, normalized_content, cue_prior, q.cue, normalized=True)
+    else:
+        r = score_text(model, q.content, cue_prior, q.cue)
     version = q.engine_version if model.version in q.engine_version else f"{q.engine_version}+{model.version}"
     return q.replace(stance=r.label, stance_score=r.score, stance_scores=r.scores, stance_reason=r.reason,
                      target=r.target, engine_version=version)
 
 
-def label_all(model: StanceModel, quotes: Iterable[Quotation], priors: dict[str, str]) -> list[Quotation]:
+def label_all(model: StanceModel, quotes: Iterable[Quotation], priors: dict[str, str],
+              normalized_contents: Sequence[str] | None = None) -> list[Quotation]:
     """Label many records; ``priors`` maps a cue lemma to its prior (from the cue lexicon)."""
-    return [label_quotation(model, q, priors.get(q.cue_lemma or "", "")) for q in quotes]
+    quotes = list(quotes)
+    norms: Sequence[str | None] = normalized_contents if normalized_contents is not None else [None] * len(quotes)
+    return [label_quotation(model, q, priors.get(q.cue_lemma or "", ""), n) for q, n in zip(quotes, norms)]
