@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from typing import NamedTuple, Sequence
@@ -252,8 +253,7 @@ class SpeakerResolver:
 
     def _search_title(self, title_words: list[str], lo: int, hi: int) -> list[tuple[int, tuple[str, ...]]]:
         """Where the article writes this title followed by a name (at most a few places)."""
-        gap = r"(?:\s+\S+){0,2}?\s+"
-        pattern = re.compile(r"(?<!\w)" + gap.join(map(re.escape, title_words)) + r"[\s،,\"“”«»]*")
+        pattern = _title_pattern(tuple(title_words))
         found: list[tuple[int, tuple[str, ...]]] = []
         for m in pattern.finditer(self.w, lo, hi):
             run: list[str] = []
@@ -345,6 +345,13 @@ class SpeakerResolver:
         return out
 
 
+
+
+@lru_cache(maxsize=2048)
+def _title_pattern(title_words: tuple[str, ...]) -> "re.Pattern[str]":
+    """A title's words in order, up to two other words between them, then the gap to a name."""
+    gap = r"(?:\s+\S+){0,2}?\s+"
+    return re.compile(r"(?<!\w)" + gap.join(map(re.escape, title_words)) + r"[\s،,\"“”«»]*")
 
 
 def _occurrences(text: str, run: tuple[str, ...], lo: int, hi: int) -> list["_Match"]:

@@ -1,0 +1,82 @@
+"""Map the engine over a ``datasets.Dataset`` of articles (for ML engineers).
+
+    from datasets import load_dataset
+    from quotes.hf_map import quotations_dataset
+
+    articles = load_dataset("json", data_files="articles.jsonl", split="train")
+    quotes = quotations_dataset(articles, text_column="text", id_column="id", num_proc=2)
+
+The result has one row per quotation with the record schema of ``quotes extract``
+(labels as strings), so it can be filtered, joined or published like any dataset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from datasets import Dataset, Features, List, Value
+
+from quotes.lexicon import load_lexicon
+from quotes.pipeline import annotate
+from quotes.record import Document, Quotation
+from quotes.stance import load_stance_model
+
+_TYPES = {int: Value("int64"), str: Value("string"), float: Value("float64"), bool: Value("bool")}
+
+
+def record_features() -> Features:
+    """``datasets`` features of a quotation record (the JSONL schema)."""
+    feats: dict[str, Any] = {}
+    for f in dataclasses.fields(Quotation):
+        if f.name in ("content_start", "content_end", "cue_start", "cue_end", "speaker_start", "speaker_end",
+                      "annotation_id"):
+            feats[f.name] = Value("int64")
+        elif f.name == "stance_score":
+            feats[f.name] = Value("float64")
+        elif f.name == "stance_scores":
+            feats[f.name] = {"favor": Value("float64"), "against": Value("float64"), "neutral": Value("float64")}
+        elif f.name == "repaired":
+            feats[f.name] = Value("bool")
+        elif f.name == "edited_fields":
+            feats[f.name] = List(Value("string"))
+        else:
+            feats[f.name] = Value("string")
+    return Features(feats)
+
+
+def _extract_batch(batch: dict[str, list], indices: list[int], text_column: str, id_column: str | None,
+                   title_column: str | None, stance: bool) -> dict[str, list]:
+    lex = load_lexicon()
+    model = load_stance_model() if stance else None
+    names = [f.name for f in dataclasses.fields(Quotation)]
+    out: dict[str, list] = {n: [] for n in names}
+    for k, text in enumerate(batch[text_column]):
+        if not isinstance(text, str) or not text.strip():
+            continue
+        doc_id = str(batch[id_column][k]) if id_column else str(indices[k])
+        title = (batch[title_column][k] or "") if title_column else ""  # a body: no headline line
+        for q in annotate(Document(doc_id, text, title=title), lex, model):
+            row = q.to_dict()
+            for n in names:
+                out[n].append(row[n])
+    return out
+
+
+def quotations_dataset(dataset: Dataset, text_column: str = "text", id_column: str | None = "id",
+                       title_column: str | None = None, num_proc: int | None = None, stance: bool = True,
+                       batch_size: int = 64) -> Dataset:
+    """One row per quotation found in ``dataset[text_column]`` (``num_proc`` processes).
+
+    ``id_column`` names the document ids (``None``: the row index); with ``title_column``
+    the text is taken as an article body whose title is apart (no headline line in it).
+    """
+    if text_column not in dataset.column_names:
+        raise ValueError(f"no column {text_column!r} in the dataset (columns: {', '.join(dataset.column_names)})")
+    if id_column is not None and id_column not in dataset.column_names:
+        raise ValueError(f"no column {id_column!r} in the dataset; pass id_column=None to use row numbers")
+    return dataset.map(_extract_batch, batched=True, batch_size=batch_size, with_indices=True,
+                       remove_columns=dataset.column_names, num_proc=num_proc, features=record_features(),
+                       fn_kwargs={"text_column": text_column, "id_column": id_column,
+                                  "title_column": title_column, "stance": stance},
+                       desc="extracting quotations")

@@ -1,0 +1,131 @@
+"""Run the engine on Apache Spark (``quotes extract --engine spark``).
+
+Documents become a DataFrame ``(doc_id, text, title, source, url, date)``; the engine is
+applied to each partition with ``mapInPandas``; records are written as parquet with the
+same fields as the local engine's JSONL. Locally Spark runs in ``local[*]`` mode; on a
+cluster, submit the same code with the package as a wheel (see README, "Spark").
+
+JSONL input (``{id, text}`` lines) is read by Spark itself, so it scales past one
+machine; other inputs (.txt, SaudiNewsNet .json/.zip) are read on the driver first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from quotes.record import Quotation
+
+
+class SparkUnavailable(RuntimeError):
+    """PySpark or Java is missing; the message says what to install."""
+
+
+def _spark_type(name: str):
+    from pyspark.sql import types as T
+
+    ints = ("content_start", "content_end", "cue_start", "cue_end", "speaker_start", "speaker_end", "annotation_id")
+    if name in ints:
+        return T.LongType()
+    if name == "stance_score":
+        return T.DoubleType()
+    if name == "stance_scores":
+        return T.StructType([T.StructField(k, T.DoubleType()) for k in ("favor", "against", "neutral")])
+    if name == "repaired":
+        return T.BooleanType()
+    if name == "edited_fields":
+        return T.ArrayType(T.StringType())
+    return T.StringType()
+
+
+def record_schema():
+    """The Spark schema of a quotation record (same fields as the JSONL records)."""
+    from pyspark.sql import types as T
+
+    return T.StructType([T.StructField(f.name, _spark_type(f.name), True) for f in dataclasses.fields(Quotation)])
+
+
+def _annotate_partitions(stance: bool, target_yaml: str | None):
+    """The function given to ``mapInPandas`` (loads the lexicons once per worker)."""
+    def run(batches: Iterator) -> Iterator:
+        import pandas as pd
+
+        from quotes.lexicon import load_lexicon
+        from quotes.pipeline import annotate
+        from quotes.record import Document
+        from quotes.stance import load_stance_model, load_targets
+
+        lex = load_lexicon()
+        model = load_stance_model() if stance else None
+        if model is not None and target_yaml:
+            model = model.with_targets(load_targets(target_yaml))
+        names = [f.name for f in dataclasses.fields(Quotation)]
+        for pdf in batches:
+            rows = []
+            for rec in pdf.itertuples(index=False):
+                doc = Document(rec.doc_id, rec.text, title=rec.title if isinstance(rec.title, str) else None,
+                               source=rec.source, url=rec.url, date=rec.date)
+                rows.extend(q.to_dict() for q in annotate(doc, lex, model))
+            yield pd.DataFrame(rows, columns=names)
+    return run
+
+
+def session(master: str = "local[*]", app: str = "arabic-quotes"):
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkUnavailable("PySpark is not installed: pip install -e '.[spark]'") from None
+    if not os.environ.get("JAVA_HOME") and not _which("java"):
+        raise SparkUnavailable("Spark needs Java (17): install a JDK or set JAVA_HOME")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this interpreter
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    return (SparkSession.builder.master(master).appName(app)
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate())
+
+
+def _which(cmd: str) -> str | None:
+    import shutil
+
+    return shutil.which(cmd)
+
+
+def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field: str = "text"):
+    """A DataFrame of documents: Spark reads JSONL itself; other inputs go through the driver."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    from quotes.documents import BadInput, read_documents
+
+    cols = ("doc_id", "text", "title", "source", "url", "date")
+    if inputs and all(p.suffix == ".jsonl" for p in inputs):
+        df = spark.read.json([str(p) for p in inputs])
+        df = df.where(F.col(text_field).isNotNull() & (F.length(F.trim(F.col(text_field))) > 0))
+        return df.select(F.col(id_field).cast("string").alias("doc_id"), F.col(text_field).alias("text"),
+                         *[(F.col(c) if c in df.columns else F.lit(None).cast("string")).alias(c)
+                           for c in ("title", "source", "url", "date")])
+    rows = [(d.doc_id, d.text, d.title, d.source, d.url, d.date)
+            for d in read_documents(inputs, id_field=id_field, text_field=text_field) if not isinstance(d, BadInput)]
+    schema = T.StructType([T.StructField(c, T.StringType(), True) for c in cols])
+    return spark.createDataFrame(rows, schema)
+
+
+def extract_with_spark(inputs: list[Path], output: Path, stance: bool = True, targets: Path | None = None,
+                       id_field: str = "id", text_field: str = "text", master: str = "local[*]") -> int:
+    """Extract on Spark and write parquet records to ``output``; return how many."""
+    spark = session(master)
+    try:
+        docs = documents_frame(spark, [Path(p) for p in inputs], id_field, text_field)
+        records = docs.mapInPandas(_annotate_partitions(stance, str(targets) if targets else None),
+                                   schema=record_schema())
+        records.write.mode("overwrite").parquet(str(output))
+        return spark.read.parquet(str(output)).count()
+    finally:
+        spark.stop()
