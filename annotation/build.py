@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotation.ls_format import label_config, task_for
+from annotation.ls_format import label_config, model_version, task_for
 from annotation.report import ReportData, render
 from quotes.atomic import atomic_open, dumps
 from quotes.record import Document, Quotation
@@ -28,8 +28,9 @@ class LabelStudioSink:
     """Writes the labelling config and a tasks file (JSON list, the format ``quotes push``
     sends) that can be imported into Label Studio by hand."""
 
-    def __init__(self, paths: BuildOutputs):
+    def __init__(self, paths: BuildOutputs, version: str):
         self.paths = paths
+        self.version = version  # for articles without quotations (an empty prediction)
         self._ctx = None
         self._fh = None
         self._first = True
@@ -44,9 +45,7 @@ class LabelStudioSink:
         return self
 
     def __call__(self, doc: Document, quotes: list[Quotation]) -> None:
-        versions = sorted({q.engine_version for q in quotes})
-        version = versions[0] if len(versions) == 1 else "|".join(versions) or "none"
-        self._fh.write(("\n" if self._first else ",\n") + dumps(task_for(doc, quotes, version)))
+        self._fh.write(("\n" if self._first else ",\n") + dumps(task_for(doc, quotes, model_version(quotes) if quotes else self.version)))
         self._first = False
 
     def __exit__(self, *exc) -> bool:

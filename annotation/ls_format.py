@@ -76,9 +76,11 @@ def _region(rid: str, start: int, end: int, text: str, label: str) -> dict[str, 
 
 
 def _per_region(rid: str, q: Quotation, name: str, kind: str, value: Any) -> dict[str, Any]:
+    """A per-region choice or text area: tied to the Quote region by its id and offsets
+    (the span's text is in the region itself, not repeated here)."""
     key = "choices" if kind == "choices" else "text"
     return {"id": rid, "from_name": name, "to_name": TO_NAME, "type": kind,
-            "value": {"start": q.content_start, "end": q.content_end, "text": q.content, key: value}}
+            "value": {"start": q.content_start, "end": q.content_end, key: value}}
 
 
 def _relation(a: str, b: str, label: str) -> dict[str, Any]:

@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotes.atomic import pid_alive
+
 HOST = "127.0.0.1"
 STATE_FILE = "quotes-studio.json"
 LOG_FILE = "label-studio.log"
@@ -189,10 +191,4 @@ def _alive(pid: int) -> bool:
             return False
     except ChildProcessError:
         pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid_alive(pid)

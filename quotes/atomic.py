@@ -43,14 +43,15 @@ def _remove_stale(target: Path) -> None:
     """Delete temporary files left beside ``target`` by a run that was killed."""
     for p in target.parent.glob(f".{target.name}.*.tmp"):
         parts = p.name[len(target.name) + 2:].split(".")
-        if parts and parts[0].isdigit() and not _pid_alive(int(parts[0])):
+        if parts and parts[0].isdigit() and not pid_alive(int(parts[0])):
             try:
                 p.unlink()
             except OSError:
                 pass
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Is a process with this id running (or owned by someone else)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -265,7 +265,9 @@ def build(
     t0 = time.perf_counter()
     try:
         paths.root.mkdir(parents=True, exist_ok=True)
-        with LabelStudioSink(paths) as ls_sink:
+        from quotes.pipeline import run_version
+
+        with LabelStudioSink(paths, run_version(load_lexicon(), load_stance_model())) as ls_sink:
             report_sink = ReportSink(paths)
 
             def sink(doc: Document, quotes: list[Quotation]) -> None:

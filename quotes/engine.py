@@ -708,6 +708,7 @@ def extract_with_normalized(document: Document, lexicon: Lexicon | None = None) 
     if not found:
         return [], []
     resolver = SpeakerResolver(w, nt, lex)
+    version = f"{ENGINE_VERSION}+{lex.version}"
     out = []
     for q in found:
         spk = resolver.resolve(q.mention, q.entry, q.start)
@@ -735,7 +736,7 @@ def extract_with_normalized(document: Document, lexicon: Lexicon | None = None) 
             speaker_name=spk.name,
             speaker_gender=spk.gender,  # type: ignore[arg-type]
             rule=q.rule,
-            engine_version=f"{ENGINE_VERSION}+{lex.version}",
+            engine_version=version,
             cue_lemma=q.entry.lemma,
         ))
     return resolver.harmonise(out), [w[q.start:q.end] for q in found]

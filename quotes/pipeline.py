@@ -9,12 +9,19 @@ from quotes.engine import extract_with_normalized
 from quotes.lexicon import Lexicon, load_lexicon
 from quotes.record import Document, Quotation
 from quotes.stance import StanceModel, label_all
+from quotes.version import ENGINE_VERSION
 
 
 @lru_cache(maxsize=4)
 def cue_priors(lexicon: Lexicon) -> dict[str, str]:
     """Cue lemma → its stance prior (favor/against), from the cue lexicon."""
     return {e.lemma: e.prior for e in lexicon.cues.values() if e.prior}
+
+
+def run_version(lexicon: Lexicon, stance: StanceModel | None) -> str:
+    """The ``engine_version`` the records of this configuration carry."""
+    version = f"{ENGINE_VERSION}+{lexicon.version}"
+    return f"{version}+{stance.version}" if stance is not None else version
 
 
 def annotate(document: Document, lexicon: Lexicon | None = None,

@@ -73,7 +73,8 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
     return run
 
 
-def session(master: str = "local[*]", app: str = "arabic-quotes"):
+def session(master: str | None = "local[*]", app: str = "arabic-quotes"):
+    """A Spark session; ``master=None`` keeps the one spark-submit gives."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -82,13 +83,14 @@ def session(master: str = "local[*]", app: str = "arabic-quotes"):
         raise SparkUnavailable("Spark needs Java (17): install a JDK or set JAVA_HOME")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this interpreter
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName(app)
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate())
+    builder = SparkSession.builder.appName(app).config("spark.sql.execution.arrow.pyspark.enabled", "true") \
+        .config("spark.sql.session.timeZone", "UTC")
+    if master is not None:
+        builder = builder.master(master)
+        if master.startswith("local"):  # a local run stays on this machine, with no web UI
+            builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1") \
+                .config("spark.driver.bindAddress", "127.0.0.1")
+    return builder.getOrCreate()
 
 
 def _which(cmd: str) -> str | None:
@@ -118,7 +120,7 @@ def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field:
 
 
 def extract_with_spark(inputs: list[Path], output: Path, stance: bool = True, targets: Path | None = None,
-                       id_field: str = "id", text_field: str = "text", master: str = "local[*]") -> int:
+                       id_field: str = "id", text_field: str = "text", master: str | None = "local[*]") -> int:
     """Extract on Spark and write parquet records to ``output``; return how many."""
     spark = session(master)
     try:
