@@ -106,7 +106,8 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
         docs_out = stack.enter_context(atomic_open(documents)) if documents else None
         progress = stack.enter_context(Progress(label, enabled=not State.quiet))
         items = read_documents(inputs, id_field=id_field, text_field=text_field)
-        for result in parallel.run(items, workers=workers, stance=stance, targets=target_list):
+        for result in parallel.run(items, workers=workers, stance=stance, targets=target_list,
+                                   keep_documents=on_document is not None, document_lines=documents is not None):
             if isinstance(result, BadInput):
                 bad.append(result)
                 counts["skipped"] += 1
@@ -118,9 +119,9 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
             for q, line in zip(quotes, lines):
                 out.write(line + "\n")
                 by_type[q.type] = by_type.get(q.type, 0) + 1
-            if docs_out is not None:
+            if docs_out is not None and doc_line is not None:
                 docs_out.write(doc_line + "\n")
-            if on_document is not None:
+            if on_document is not None and doc is not None:
                 on_document(doc, quotes)
             counts["documents"] += 1
             counts["quotations"] += len(quotes)

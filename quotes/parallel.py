@@ -21,24 +21,26 @@ from quotes.stance import Target, load_stance_model
 
 BATCH_DOCS = 64
 
-# One result per input item: a BadInput, or (document, quotations, their JSON lines, document line).
-Result = BadInput | tuple[Document, list[Quotation], list[str], str]
+# One result per input item: a BadInput, or (document, quotations, their JSON lines, document line);
+# what the caller does not need comes back as None (less to send between processes).
+Result = BadInput | tuple[Document | None, list[Quotation], list[str], str | None]
 
 _STATE: dict = {}
 
 
-def _init(stance: bool, targets: tuple[Target, ...]) -> None:
+def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True, document_lines: bool = True) -> None:
     lex = load_lexicon()
     model = load_stance_model() if stance else None
     if model is not None and targets:
         model = model.with_targets(targets)
-    _STATE.update(lex=lex, model=model)
+    _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines)
 
 
-def process(doc: Document) -> tuple[Document, list[Quotation], list[str], str]:
+def process(doc: Document) -> tuple[Document | None, list[Quotation], list[str], str | None]:
     """One document through extraction and stance, with its output lines."""
     quotes = annotate(doc, _STATE["lex"], _STATE["model"])
-    return doc, quotes, [dumps(q.to_dict()) for q in quotes], dumps(doc.to_dict())
+    return (doc if _STATE["keep"] else None, quotes, [dumps(q.to_dict()) for q in quotes],
+            dumps(doc.to_dict()) if _STATE["lines"] else None)
 
 
 def _run_batch(batch: list[Document | BadInput]) -> list[Result]:
@@ -57,15 +59,21 @@ def _batches(items: Iterable[Document | BadInput], size: int) -> Iterator[list[D
 
 
 def run(items: Iterable[Document | BadInput], workers: int = 1, stance: bool = True,
-        targets: tuple[Target, ...] = (), batch_docs: int = BATCH_DOCS) -> Iterator[Result]:
-    """Results for ``items`` in input order, on ``workers`` processes (1: this process)."""
+        targets: tuple[Target, ...] = (), batch_docs: int = BATCH_DOCS, keep_documents: bool = True,
+        document_lines: bool = True) -> Iterator[Result]:
+    """Results for ``items`` in input order, on ``workers`` processes (1: this process).
+
+    ``keep_documents`` / ``document_lines``: whether the caller needs each document back
+    (object / JSON line); without them less crosses between processes.
+    """
     if workers <= 1:
-        _init(stance, targets)
+        _init(stance, targets, keep_documents, document_lines)
         for item in items:
             yield item if isinstance(item, BadInput) else process(item)
         return
     workers = min(workers, os.cpu_count() or workers)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(stance, targets)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init,
+                             initargs=(stance, targets, keep_documents, document_lines)) as pool:
         pending: deque[Future] = deque()
         for batch in _batches(items, batch_docs):
             pending.append(pool.submit(_run_batch, batch))
