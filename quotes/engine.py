@@ -45,6 +45,7 @@ MAX_SCAN = 3000          # no rule looks further than this from where it stands 
 MAX_SENTENCE = 1000
 MAX_REGION_WORDS = 30     # words between a cue and what it introduces
 MAX_MENTION_WORDS = 14
+MAX_PARTICIPLE_REGION_WORDS = 6  # «مضيفا في هذا السياق أن»; a longer stretch is an object
 MAX_NOMINAL_REGION_WORDS = 10  # «وفق/بحسب X فإن»: X is short
 MAX_MARKS_REGION_WORDS = 12  # «قال X في Y "…"»: a longer stretch before the mark is not a mention
 MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are a name
@@ -241,7 +242,7 @@ class _DocumentRules:
                 continue
             if t.kind == "w":
                 n_words += 1
-                if n_words > MAX_REGION_WORDS:
+                if n_words > (MAX_PARTICIPLE_REGION_WORDS if cue.entry.frame == "participle" else MAX_REGION_WORDS):
                     return None
                 if t.text in lex.complementizers and t.text != "وان" and self._opens_clause(cue, region):
                     if mention is None and cue.entry.frame != "participle":
@@ -289,7 +290,7 @@ class _DocumentRules:
     def _region_goes_on(self, pos: int) -> bool:
         """After a closing mark: does the intro region continue (a name in marks)?"""
         rest = self.w[pos:pos + 40].lstrip(" \t")
-        return bool(rest) and rest[0] not in ".!?؟\n" and not (rest[0] in ":" )
+        return bool(rest) and rest[0] not in ".!?؟\n"  # «يقول الناشط لـ«الشرق الأوسط»: …»
 
     def _opens_clause(self, cue: _Cue, region: list[Tok]) -> bool:
         """A complementizer opens reported words unless a word before it binds it."""

@@ -133,18 +133,20 @@ class SpeakerResolver:
 
     @staticmethod
     def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | None:
-        """Indices ``(i, j)`` of the first name run in ``toks`` in an appositive position."""
-        for i, t in enumerate(toks):
-            if t.kind != "w":
-                continue
-            if not SpeakerResolver.is_namey(lex, t.text) and not (
-                    SpeakerResolver.is_al_first_name(lex, t.text) and i + 1 < len(toks)
-                    and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)):
-                continue
+        """Indices ``(i, j)`` of the name in ``toks``: the longest run of name words in an
+        appositive position (after ال-words, a title, a comma or a mark), the last of equals
+        («أمين عام جمعية البر، سمير بن عبدالعزيز العفيصان» → the four-word run)."""
+        best: tuple[int, int] | None = None
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            starts = t.kind == "w" and (SpeakerResolver.is_namey(lex, t.text) or (
+                SpeakerResolver.is_al_first_name(lex, t.text) and i + 1 < len(toks)
+                and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)))
             prev = toks[i - 1] if i else None
-            ok = (prev is None or prev.kind in ("comma", "q")
-                  or (prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text))))
-            if not ok:
+            if not starts or not (prev is None or prev.kind in ("comma", "q") or (
+                    prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text)))):
+                i += 1
                 continue
             j = i + 1
             while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
@@ -154,8 +156,10 @@ class SpeakerResolver:
                     and SpeakerResolver.is_family_name(lex, toks[j].text) \
                     and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)):
                 j += 1  # a family name with ال closes the name, unless an adjective chain follows
-            return i, j
-        return None
+            if best is None or j - i >= best[1] - best[0]:
+                best = (i, j)
+            i = j
+        return best
 
     @staticmethod
     def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:

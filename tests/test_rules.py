@@ -215,3 +215,14 @@ def test_diacritics_and_tatweel_keep_exact_offsets():
     text = "وقـــال الوزيرُ: «نَحنُ مستعدّون للحوارِ»"
     q = only(body_quotes_of(text))
     assert_span(text, q, "نَحنُ مستعدّون للحوارِ", "وقـــال", "الوزيرُ")
+
+
+def test_name_in_marks_before_a_colon_is_part_of_the_intro():
+    text = "يقول هذا الناشط لـ«الشرق الأوسط»: حين تهبط في المطار تشعر بالفرق."
+    q = only(body_quotes_of(text))
+    assert q.content == "حين تهبط في المطار تشعر بالفرق"
+
+
+def test_participle_with_a_long_object_is_no_quotation():
+    text = "مشيرة إلى وجوب توافر 8 اشتراطات للحصول على المساعدة وهي أن لا يقل عمر الابن عن 18 سنة."
+    assert body_quotes_of(text) == []

@@ -71,3 +71,21 @@ def test_family_name_with_al_ends_the_name():
     text = "وأوضح المتحدث الرسمي للدفاع المدني الرائد نايف الشريف أن النيران اشتعلت في مبنى قيد الإنشاء."
     (q,) = body_quotes_of(text)
     assert q.speaker_name == "نايف الشريف"
+
+
+def test_honorific_and_title_before_the_name():
+    text = "وقال معالي وزير التعليم الدكتور عزام الدخيل في تغريدة له: اعتمدت الوزارة أولوية تكليف المعلم بالإرشاد."
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "عزام الدخيل"
+
+
+def test_longest_name_run_after_an_institution():
+    text = "أكد أمين عام جمعية البر بالمنطقة الشرقية، سمير بن عبدالعزيز العفيصان، أن الجمعية شرعت في إعادة صياغة الاستراتيجية."
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "سمير بن عبدالعزيز العفيصان"
+
+
+def test_pronoun_object_is_not_the_speaker():
+    text = "فقال لي بلهجة مرحة: عليك أن تتقدم أنت هذه المظاهرة."
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention is None and q.content == "عليك أن تتقدم أنت هذه المظاهرة"
