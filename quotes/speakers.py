@@ -152,6 +152,12 @@ class SpeakerResolver:
             while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
                     and SpeakerResolver.is_namey(lex, toks[j].text):
                 j += 1
+            if j + 1 < len(toks) and j + 1 - i < MAX_NAME_WORDS and toks[j].kind == "w" \
+                    and toks[j + 1].kind == "w" and not is_definite(toks[j].text) \
+                    and toks[j].text not in lex.function_words and toks[j].text not in lex.mention_stoppers \
+                    and SpeakerResolver.title_of(lex, toks[j].text) is None \
+                    and SpeakerResolver.is_family_name(lex, toks[j + 1].text):
+                j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي)
             if j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
                     and SpeakerResolver.is_family_name(lex, toks[j].text) \
                     and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)):

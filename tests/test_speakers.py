@@ -89,3 +89,10 @@ def test_pronoun_object_is_not_the_speaker():
     text = "فقال لي بلهجة مرحة: عليك أن تتقدم أنت هذه المظاهرة."
     (q,) = body_quotes_of(text)
     assert q.speaker_mention is None and q.content == "عليك أن تتقدم أنت هذه المظاهرة"
+
+
+def test_middle_name_that_is_also_a_common_noun():
+    text = ("وقال الناطق الإعلامي لشرطة المنطقة الشرقية المكلف الرائد عبدالعزيز جزاء الحربي: "
+            "\"نفذت شرطة الدمام حملة أمنية مكثفة\".")
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "عبدالعزيز جزاء الحربي"
