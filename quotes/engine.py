@@ -55,6 +55,7 @@ _CODE = regex.compile(r"\p{N}|[A-Za-z]")
 WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 _SENT_BOUND = regex.compile(r"[.!?؟]+(?=\s)")
 _STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
+_PRONOUN_OBJECTS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لهما", "لك", "لكم"})  # «قال لي …»
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
 _QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _CLOSER_LIKE = frozenset('”»›"″“')
@@ -573,7 +574,7 @@ class _DocumentRules:
             return None
         kept: list[Tok] = []
         soft_cut: int | None = None
-        for t in region:
+        for t in self._skip_leading_channel(region):
             if t.kind in ("dash", "paren", "colon", "end"):
                 break
             if t.kind == "w":
@@ -593,6 +594,26 @@ class _DocumentRules:
         if span is None and cue.entry.frame in ("clause", "channel"):
             span = self._mention_before(cue)
         return span
+
+    def _skip_leading_channel(self, region: list[Tok]) -> list[Tok]:
+        """Drop a channel standing between the cue and the speaker: «وأوضح لـ"الوطن" مدير
+        الفريق …», «وقال للصحفيين الوزير …» (only when words follow it)."""
+        i = 0
+        while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
+                and region[i].text not in _PRONOUN_OBJECTS \
+                and (region[i].text == "ل" or self.lex.mention_stoppers.get(region[i].text) == "hard"):
+            j = i + 1
+            if j < len(region) and region[j].kind == "q":  # the channel's name in marks
+                close = next((k for k in range(j + 1, len(region)) if region[k].kind == "q"), None)
+                if close is None:
+                    break
+                j = close + 1
+            while j < len(region) and region[j].kind == "comma":
+                j += 1
+            if j >= len(region) or region[j].kind != "w":
+                break
+            i = j
+        return region[i:]
 
     def _resolver_cut(self, kept: list[Tok], soft_cut: int) -> list[Tok]:
         """Keep words past a soft stopper only when they end in a name and none came before."""

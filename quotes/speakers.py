@@ -322,6 +322,12 @@ class SpeakerResolver:
             gender = agreement if agreement != "unknown" else title[1]
             return Speaker(named or self._display(mention.start, mention.end), gender, "person", agreement)
         display = self._display(mention.start, mention.end)
+        if len(wtoks) == 1 and is_definite(wtoks[0].text):
+            # «وقال الصيد» after «رئيس الحكومة التونسية الحبيب الصيد»: a family name with ال
+            for prev in reversed(self.history[-MAX_HISTORY:]):
+                if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == wtoks[0].text:
+                    gender = agreement if agreement != "unknown" else prev.gender
+                    return Speaker(prev.name, gender, "person", agreement)
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
                 and wtoks[0].text not in self.lex.function_words:
             # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb

@@ -96,3 +96,17 @@ def test_middle_name_that_is_also_a_common_noun():
             "\"نفذت شرطة الدمام حملة أمنية مكثفة\".")
     (q,) = body_quotes_of(text)
     assert q.speaker_name == "عبدالعزيز جزاء الحربي"
+
+
+def test_channel_between_cue_and_speaker_is_skipped():
+    text = ('وأوضح لـ"الوطن" مدير الفريق الأول بالنادي نايف المهيلب أن المعسكر يعد الفريق لمنافسات الدوري.')
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention == "مدير الفريق الأول بالنادي نايف المهيلب"
+    assert q.speaker_name == "نايف المهيلب"
+
+
+def test_family_name_with_al_refers_back_to_the_person():
+    text = ("اعتبر رئيس الحكومة التونسية الحبيب الصيد أن كسب الحرب على الإرهاب أولوية.\n"
+            "وأشار الصيد أن شباب تونس هو محط الرهان.")
+    first, second = body_quotes_of(text)
+    assert second.speaker_name == first.speaker_name and second.speaker_gender == "male"
