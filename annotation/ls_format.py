@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from html import escape
 from importlib import resources
 from typing import Any, Iterable, Sequence
 

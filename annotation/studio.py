@@ -21,11 +21,10 @@ import httpx
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
-from annotation.ls_format import (CUE, SPEAKER, AnnotatedQuote, SpanError, SpanProblem, instructions_html,
-                                  label_config, model_version, prediction_for, quotes_of, regions_of, task_data,
-                                  task_for, text_sha)
+from annotation.ls_format import (AnnotatedQuote, SpanError, SpanProblem, instructions_html, label_config,
+                                  model_version, prediction_for, quotes_of, regions_of, task_for, text_sha)
 from quotes.atomic import atomic_open, dumps
-from quotes.record import Document, Quotation
+from quotes.record import Quotation
 from quotes.recordsio import read_document_records, read_records
 
 T = TypeVar("T")

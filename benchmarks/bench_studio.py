@@ -18,7 +18,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from annotation import server  # noqa: E402
-from annotation.ls_format import task_for  # noqa: E402
 from annotation.studio import connect, pull, push  # noqa: E402
 from quotes.atomic import dumps  # noqa: E402
 from quotes.documents import BadInput, read_documents  # noqa: E402

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quotes.atomic import atomic_open, dumps
+from quotes.atomic import atomic_open
 from quotes.documents import BadInput, read_documents
 from quotes.evaluation import EvaluationError, evaluate
 from quotes.lexicon import LexiconError, load_lexicon

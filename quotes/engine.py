@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import regex
 
@@ -37,7 +36,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer, quoted_intervals
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
-from quotes.speakers import MentionSpan, SpeakerResolver
+from quotes.speakers import MentionSpan, SpeakerResolver, strip_definite
 from quotes.tokens import Tok, iter_tokens, tokens, words
 from quotes.version import ENGINE_VERSION
 
@@ -335,7 +334,7 @@ class _DocumentRules:
                 return False
             before = words(w, max(s, m.start() - 30), m.start())
             inner = w[m.start() + 1:closer]
-            named = bool(before) and _strip_al(before[-1].text) in self.lex.naming_nouns
+            named = bool(before) and strip_definite(before[-1].text) in self.lex.naming_nouns
             if not named and inner.strip() and not _looks_like_code(inner):
                 return True
             pos = closer + 1
@@ -698,13 +697,6 @@ def _count_words(text: str, start: int, end: int, at_most: int) -> int:
         if n >= at_most:
             break
     return n
-
-
-def _strip_al(word: str) -> str:
-    for p in ("وال", "بال", "فال", "لل", "ال"):
-        if word.startswith(p) and len(word) > len(p) + 1:
-            return word[len(p):]
-    return word
 
 
 def _looks_like_code(inner: str) -> bool:

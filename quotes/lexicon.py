@@ -8,7 +8,6 @@ folder with the same file names (a copy to experiment with).
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import re
@@ -72,9 +71,6 @@ class Lexicon:
     given_names: frozenset[str]
     boilerplate: tuple[BoilerplatePattern, ...]
     version: str
-
-    def cue_entry(self, surface_norm: str) -> CueEntry:
-        return self.cues[surface_norm]
 
 
 def _resource_dir() -> Path:

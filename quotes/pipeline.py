@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from quotes.engine import extract_with_normalized
 from quotes.lexicon import Lexicon, load_lexicon
@@ -32,11 +31,3 @@ def annotate(document: Document, lexicon: Lexicon | None = None,
     if stance is None or not quotes:
         return quotes
     return label_all(stance, quotes, cue_priors(lex), normalized)
-
-
-def annotate_all(documents: Iterable[Document], lexicon: Lexicon | None = None,
-                 stance: StanceModel | None = None) -> Iterator[tuple[Document, list[Quotation]]]:
-    """Stream ``(document, quotations)`` pairs in input order (constant memory)."""
-    lex = lexicon or load_lexicon()
-    for doc in documents:
-        yield doc, annotate(doc, lex, stance)

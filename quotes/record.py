@@ -7,7 +7,7 @@ as it was decoded, so ``text[q.content_start:q.content_end] == q.content`` alway
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Mapping
 
 QuoteType = Literal["direct", "indirect", "mixed"]

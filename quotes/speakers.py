@@ -30,7 +30,7 @@ from typing import NamedTuple, Sequence
 
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import REMOVED, NormText, normalize
-from quotes.tokens import Tok, tokens, words
+from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
 MAX_TITLE_HITS = 20

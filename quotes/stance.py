@@ -30,7 +30,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import regex
 import yaml
 
 from quotes.lexicon import LexiconError, _table

@@ -12,8 +12,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from conftest import DATA
 
 GOOD = "قال الوزير إن المشروع اكتمل في موعده.\nوأضاف: «نحن مستعدون للمرحلة الثانية».\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import body_quotes_of, quotes_of, span
+from conftest import body_quotes_of, span
 
 
 def only(quotes):

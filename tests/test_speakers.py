@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import body_quotes_of, quotes_of
+from conftest import body_quotes_of
 
 
 def names(text):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import GOLD, REPO, SCORER, SEEDS, body_quotes_of, need_shared
+from conftest import GOLD, REPO, SCORER, SEEDS, need_shared
 from quotes.lexicon import load_lexicon
 from quotes.pipeline import annotate
 from quotes.record import Document
