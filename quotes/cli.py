@@ -170,8 +170,9 @@ def extract(
         summary = extract_to(inputs, output, documents, targets, stance, id_field, text_field, workers=workers)
     except (LexiconError, OSError) as exc:
         fail(str(exc))
+    rate = summary["documents"] / summary["seconds"] if summary["seconds"] else 0.0
     info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped "
-         f"in {summary['seconds']}s -> {output}")
+         f"in {summary['seconds']}s ({rate:,.0f} documents/s) -> {output}")
     raise typer.Exit(1 if summary["skipped"] else 0)
 
 
@@ -183,8 +184,10 @@ def evaluate_cmd(
                                    help="Also score the majority class and a polarity-word count."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """Score predictions against gold: quotes, speakers, cues, gender, type and stance
-    (confusion matrix, per-label F1, macro-F1 against the baselines).
+    """Score predictions against gold (quotes, speakers, cues, gender, type, stance).
+
+    Prints the quotation scores, the stance confusion matrix, per-label F1 and the
+    macro-F1 against the majority-class and polarity-word-count baselines.
 
     Example: quotes evaluate ../shared/gold/seeds.jsonl out/quotes.jsonl
     """
@@ -246,8 +249,7 @@ def build(
     text_field: str = typer.Option("text", help="Text field of JSONL input."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes (output order is kept)."),
 ) -> None:
-    """Build everything from articles: records, Label Studio tasks, the Hugging Face
-    dataset and an HTML report.
+    """Build everything: records, Label Studio tasks, the dataset and a report.
 
     Writes OUT/quotes.jsonl, OUT/documents.jsonl, OUT/labelstudio/{label_config.xml,tasks.json},
     OUT/dataset/ and OUT/report.html (each atomically; the same input gives the same bytes).
@@ -480,8 +482,10 @@ def agreement_cmd(
     reviewed: Path = typer.Argument(..., help="Records pulled from Label Studio."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """Inter-annotator agreement (span F1, Cohen's kappa, Krippendorff's alpha) and how
-    often annotators accepted each pre-labelled field.
+    """Inter-annotator agreement and how often annotators kept each pre-label.
+
+    Span F1 between annotators, Cohen's kappa and Krippendorff's alpha for stance, type
+    and gender, and the share of each pre-labelled field kept as predicted.
 
     Example: quotes agreement out/reviewed.jsonl
     """

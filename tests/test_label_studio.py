@@ -245,3 +245,9 @@ def test_label_config_is_right_to_left_with_our_labels():
     for needle in ('<View style="direction: rtl', 'value="Quote"', 'value="Speaker"', 'value="Cue"',
                    'value="said_by"', 'name="stance"', 'perRegion="true"', '<TextArea name="speaker_name"'):
         assert needle in cfg
+
+
+def test_studio_status_without_a_server(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "quotes", "studio", "status", "--data-dir", str(tmp_path)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "no server recorded" in run.stdout
