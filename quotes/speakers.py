@@ -40,6 +40,7 @@ ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
+_NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 _NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
 
@@ -66,7 +67,8 @@ def strip_definite(word: str) -> str:
 
 
 def is_definite(word: str) -> bool:
-    return any(word.startswith(p) and len(word) > len(p) + 1 for p in _DEFINITE)
+    """Does a normalised word carry the article ال (possibly behind و/ب/ف/ك/ل)?"""
+    return word.startswith(_DEFINITE) and strip_definite(word) != word
 
 
 class SpeakerResolver:
@@ -98,6 +100,16 @@ class SpeakerResolver:
         Not a definite word, function word, title, cue or common noun (a word the corpus
         also writes with ال), nor one of these behind a one-letter proclitic (لمجلس، وحماية).
         """
+        key = (lex.version, word)
+        hit = _NAMEY.get(key)
+        if hit is None:
+            if len(_NAMEY) > 200_000:
+                _NAMEY.clear()
+            hit = _NAMEY[key] = SpeakerResolver._namey(lex, word)
+        return hit
+
+    @staticmethod
+    def _namey(lex: Lexicon, word: str) -> bool:
         if len(word) < 2 or word.isdigit() or is_definite(word):
             return False
         forms = [word]
