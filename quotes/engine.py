@@ -27,7 +27,7 @@ names are resolved in :mod:`quotes.speakers`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -107,7 +107,6 @@ class _Quote:
     rule: str
     mention: MentionSpan | None = None
     intro_end: int = 0
-    extra: dict = field(default_factory=dict)
 
 
 class _DocumentRules:
@@ -228,15 +227,14 @@ class _DocumentRules:
         return out
 
     # -- what a cue introduces --------------------------------------------------------
-    def _introduced(self, cue: _Cue, pos: int, mention: MentionSpan | None,
-                    cue_start: int | None = None) -> _Quote | None:
+    def _introduced(self, cue: _Cue, pos: int, mention: MentionSpan | None) -> _Quote | None:
         """Scan after a cue for a complementizer, a colon or an opening mark."""
         w, lex = self.w, self.lex
         limit = min(self.para_end(pos), pos + 1500)
         region: list[Tok] = []
         n_words = 0
         skip_to = -1
-        cs = cue.start if cue_start is None else cue_start
+        cs = cue.start
         for t in iter_tokens(w, pos, limit):
             if t.start <= skip_to:
                 continue
@@ -245,8 +243,7 @@ class _DocumentRules:
                 if n_words > (MAX_PARTICIPLE_REGION_WORDS if cue.entry.frame == "participle" else MAX_REGION_WORDS):
                     return None
                 if t.text in lex.complementizers and t.text != "وان" and self._opens_clause(cue, region):
-                    if mention is None and cue.entry.frame != "participle":
-                        mention = self._mention(cue, region)
+                    mention = mention or self._mention(cue, region)
                     if cue.entry.frame == "nominal" and (mention is None or n_words > MAX_NOMINAL_REGION_WORDS
                                                          or not self._is_source(mention)):
                         return None  # «وفق ما قامت به الأمانة … فإن» is no attribution
@@ -256,15 +253,13 @@ class _DocumentRules:
                     if other.entry.frame == "channel":  # «قال الكرملين في بيان، إن»
                         self.claimed.add(other.start, other.end)
                     else:
-                        return None if cue.entry.frame != "nominal" else self._nominal_post(cue, region)
+                        return self._nothing_introduced(cue, region)
                 region.append(t)
             elif t.kind == "colon":
-                if mention is None and cue.entry.frame != "participle":
-                    mention = self._mention(cue, region)
-                return self._after_colon(cue, cs, t.end, mention)
+                return self._after_colon(cue, cs, t.end, mention or self._mention(cue, region))
             elif t.kind == "q":
                 if t.text not in OPENERS:
-                    return None if cue.entry.frame != "nominal" else self._nominal_post(cue, region)
+                    return self._nothing_introduced(cue, region)
                 closer = self.closer(t.start, self.para_end(t.start))
                 inner = _count_words(w, t.start + 1, closer, MAX_NAME_IN_MARKS + 1) if closer is not None else 99
                 follows = closer is not None and self._region_goes_on(closer + 1)
@@ -274,18 +269,17 @@ class _DocumentRules:
                     continue
                 if cue.entry.frame == "nominal" or n_words > MAX_MARKS_REGION_WORDS:
                     return None
-                if mention is None and cue.entry.frame != "participle":
-                    mention = self._mention(cue, region)
-                return self._direct(cue, cs, t.start, mention, "cue_marks")
+                return self._direct(cue, cs, t.start, mention or self._mention(cue, region), "cue_marks")
             elif t.kind == "end":
-                if cue.entry.frame == "nominal":
-                    return self._nominal_post(cue, region)
-                return None
+                return self._nothing_introduced(cue, region)
             else:
                 region.append(t)
-        if cue.entry.frame == "nominal":
-            return self._nominal_post(cue, region)
-        return None
+        return self._nothing_introduced(cue, region)
+
+    def _nothing_introduced(self, cue: _Cue, region: list[Tok]) -> _Quote | None:
+        """No clause, colon or mark follows: only a nominal cue can still point back
+        («…، حسبما ذكر مجلس الأمن»)."""
+        return self._nominal_post(cue, region) if cue.entry.frame == "nominal" else None
 
     def _region_goes_on(self, pos: int) -> bool:
         """After a closing mark: does the intro region continue (a name in marks)?"""
@@ -421,10 +415,7 @@ class _DocumentRules:
             if e > s:
                 return _Quote("direct", s, e, cue_start, cue.end, cue.entry, "cue_colon_missing_open",
                               mention, intro_end=j)
-        q = self._reported_clause(cue, cue_start, j, mention, "cue_colon_unmarked")
-        if q is not None and q.rule == "cue_colon_unmarked" and q.type == "mixed":
-            return q
-        return q
+        return self._reported_clause(cue, cue_start, j, mention, "cue_colon_unmarked")
 
     def _direct(self, cue: _Cue, cue_start: int, opener: int, mention: MentionSpan | None,
                 rule: str) -> _Quote | None:
