@@ -22,7 +22,7 @@ from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
 from annotation.ls_format import (AnnotatedQuote, SpanError, SpanProblem, instructions_html, label_config,
-                                  model_version, prediction_for, quotes_of, regions_of, task_for, text_sha)
+                                  model_version, prediction_for, quotes_of, regions_of, task_data, text_sha)
 from quotes.atomic import atomic_open, dumps
 from quotes.record import Quotation
 from quotes.recordsio import read_document_records, read_records
@@ -129,22 +129,45 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
     project = ensure_project(client, title, url)
     report = PushReport(project_id=project.id)
     existing = existing_tasks(client, project.id, url)
-    batch: list[dict] = []
+    new: list[tuple[dict, dict]] = []        # (task data, its prediction) of articles not yet there
+    more: list[dict] = []                    # predictions of a new engine version for existing tasks
     seen: set[tuple[str, str]] = set()
 
     def progress() -> str:
         return (f"; so far {report.tasks_created} tasks created and {report.predictions_added} predictions added "
                 f"in project {title!r} — run the same command again to push the rest")
 
-    def flush() -> None:
-        if not batch:
+    def import_predictions(preds: list[dict], what: str) -> None:
+        call(lambda: client.projects.import_predictions(project.id, request=preds), what, url, done=progress())
+
+    def flush_new() -> None:
+        """Tasks first (data only, fast), then their predictions in one bulk request; a
+        failure in between leaves tasks that a re-run completes with their prediction."""
+        if not new:
             return
-        items = list(batch)
-        call(lambda: client.projects.import_tasks(project.id, request=items, return_task_ids=True),
-             f"importing {len(items)} tasks", url, done=progress())
-        report.tasks_created += len(items)
+        items = list(new)
+        new.clear()
+        resp = call(lambda: client.projects.import_tasks(project.id, request=[{"data": d} for d, _ in items],
+                                                         return_task_ids=True),
+                    f"importing {len(items)} tasks", url, done=progress())
+        ids = list(resp.task_ids or [])
+        if len(ids) != len(items):
+            raise StudioError(f"Label Studio created {len(ids)} tasks for {len(items)} articles{progress()}")
+        report.tasks_created += len(ids)
+        import_predictions([{"task": tid, **pred} for tid, (_, pred) in zip(ids, items)],
+                           f"adding predictions to {len(ids)} new tasks")
         report.batches += 1
-        batch.clear()
+        if on_batch is not None:
+            on_batch(report)
+
+    def flush_more() -> None:
+        if not more:
+            return
+        items = list(more)
+        more.clear()
+        import_predictions(items, f"adding {len(items)} predictions of a new engine version")
+        report.predictions_added += len(items)
+        report.batches += 1
         if on_batch is not None:
             on_batch(report)
 
@@ -161,20 +184,18 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
                 if version in existing[key]["versions"]:
                     report.unchanged += 1
                     continue
-                pred = prediction_for(quotes, doc.text, version)
-                task_id = existing[key]["id"]
-                call(lambda: client.predictions.create(task=task_id, result=pred["result"], score=pred["score"],
-                                                       model_version=version),
-                     f"adding a prediction to task {task_id}", url, done=progress())
+                more.append({"task": existing[key]["id"], **prediction_for(quotes, doc.text, version)})
                 existing[key]["versions"].add(version)
-                report.predictions_added += 1
-                continue
-            batch.append(task_for(doc, quotes, version))
+            else:
+                new.append((task_data(doc), prediction_for(quotes, doc.text, version)))
         except SpanError as exc:
             raise StudioError(f"{records_path}: {exc}{progress()}") from None
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+        if len(new) >= batch_size:
+            flush_new()
+        if len(more) >= batch_size:
+            flush_more()
+    flush_new()
+    flush_more()
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
 
