@@ -22,7 +22,7 @@ from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
 from annotation.ls_format import (AnnotatedQuote, SpanError, SpanProblem, instructions_html, label_config,
-                                  model_version, prediction_for, quotes_of, regions_of, task_data, text_sha)
+                                  model_version, prediction_for, quotes_of, regions_of, task_for, text_sha)
 from quotes.atomic import atomic_open, dumps
 from quotes.record import Quotation
 from quotes.recordsio import read_document_records, read_records
@@ -129,7 +129,7 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
     project = ensure_project(client, title, url)
     report = PushReport(project_id=project.id)
     existing = existing_tasks(client, project.id, url)
-    new: list[tuple[dict, dict]] = []        # (task data, its prediction) of articles not yet there
+    new: list[dict] = []                     # tasks (with their prediction) of articles not yet there
     more: list[dict] = []                    # predictions of a new engine version for existing tasks
     seen: set[tuple[str, str]] = set()
 
@@ -141,21 +141,15 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
         call(lambda: client.projects.import_predictions(project.id, request=preds), what, url, done=progress())
 
     def flush_new() -> None:
-        """Tasks first (data only, fast), then their predictions in one bulk request; a
-        failure in between leaves tasks that a re-run completes with their prediction."""
+        """New tasks with their predictions inline: one request, all or nothing (measured
+        faster here than tasks first and predictions in bulk after)."""
         if not new:
             return
         items = list(new)
         new.clear()
-        resp = call(lambda: client.projects.import_tasks(project.id, request=[{"data": d} for d, _ in items],
-                                                         return_task_ids=True),
-                    f"importing {len(items)} tasks", url, done=progress())
-        ids = list(resp.task_ids or [])
-        if len(ids) != len(items):
-            raise StudioError(f"Label Studio created {len(ids)} tasks for {len(items)} articles{progress()}")
-        report.tasks_created += len(ids)
-        import_predictions([{"task": tid, **pred} for tid, (_, pred) in zip(ids, items)],
-                           f"adding predictions to {len(ids)} new tasks")
+        call(lambda: client.projects.import_tasks(project.id, request=items, return_task_ids=True),
+             f"importing {len(items)} tasks", url, done=progress())
+        report.tasks_created += len(items)
         report.batches += 1
         if on_batch is not None:
             on_batch(report)
@@ -187,7 +181,7 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
                 more.append({"task": existing[key]["id"], **prediction_for(quotes, doc.text, version)})
                 existing[key]["versions"].add(version)
             else:
-                new.append((task_data(doc), prediction_for(quotes, doc.text, version)))
+                new.append(task_for(doc, quotes, version))
         except SpanError as exc:
             raise StudioError(f"{records_path}: {exc}{progress()}") from None
         if len(new) >= batch_size:
