@@ -54,6 +54,7 @@ _CODE = regex.compile(r"\p{N}|[A-Za-z]")
 WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 _SENT_BOUND = regex.compile(r"[.!?؟]+(?=\s)")
 _STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
+_QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "معظم", "غالبيه", "كثير"})
 _PRONOUN_OBJECTS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لهما", "لك", "لكم"})  # «قال لي …»
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
 _QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
@@ -571,7 +572,8 @@ class _DocumentRules:
                 strength = self.lex.mention_stoppers.get(t.text)
                 if strength == "hard":
                     break
-                if strength == "soft" and soft_cut is None:
+                if strength == "soft" and soft_cut is None and not (
+                        len(kept) == 1 and kept[0].text in _QUANTIFIERS):  # «عدد من المسؤولين»
                     soft_cut = len(kept)
             kept.append(t)
             if len([k for k in kept if k.kind == "w"]) >= MAX_MENTION_WORDS:

@@ -63,6 +63,7 @@ class Lexicon:
     mention_stoppers: dict[str, str]  # word -> hard | soft
     function_words: frozenset[str]
     titles: dict[str, tuple[str, str]]  # word (no ال) -> (kind, gender)
+    speaker_aliases: dict[str, tuple[str, str, str]]  # normalised mention -> (name, kind, gender)
     clause_breakers: tuple[str, ...]
     clause_breaker_re: "regex.Pattern[str] | None"
     discourse_openers: tuple[str, ...]
@@ -217,6 +218,11 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         if row["kind"] not in ("person", "org"):
             raise LexiconError(f"{d / 'titles.tsv'}:{lineno}: kind {row['kind']!r} is not person or org")
         titles[normalize(row["word"])] = (row["kind"], _GENDER.get(row["gender"], "unknown"))
+    aliases = {}
+    for lineno, row in _table(d / "speaker_aliases.tsv", ("mention", "name", "kind", "gender")):
+        if row["kind"] not in ("person", "org"):
+            raise LexiconError(f"{d / 'speaker_aliases.tsv'}:{lineno}: kind {row['kind']!r} is not person or org")
+        aliases[" ".join(normalize(row["mention"]).split())] = (row["name"], row["kind"], _GENDER.get(row["gender"], "unknown"))
     complementizers = frozenset(normalize(f[0]) for _, f in _rows(d / "complementizers.tsv"))
     breakers = tuple(" ".join(normalize(w).split()) for w in
                      (f[0] for _, f in _rows(d / "clause_breakers.txt")))
@@ -234,6 +240,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
                           for _, r in _table(d / "mention_stoppers.tsv", ("word", "strength"))},
         function_words=frozenset(_words(d / "function_words.txt")),
         titles=titles,
+        speaker_aliases=aliases,
         clause_breakers=breakers,
         clause_breaker_re=breaker_re,
         discourse_openers=tuple(sorted((" ".join(w.split()) for w in _words(d / "discourse_openers.txt")),

@@ -40,6 +40,7 @@ ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
+_NAME_LINKS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ام", "ال", "آل", "عبدال"})
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 _NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
@@ -161,9 +162,10 @@ class SpeakerResolver:
                 i += 1
                 continue
             j = i + 1
-            while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
-                    and SpeakerResolver.is_namey(lex, toks[j].text):
-                j += 1
+            while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" and (
+                    SpeakerResolver.is_namey(lex, toks[j].text)
+                    or (toks[j - 1].text in _NAME_LINKS and toks[j].text not in lex.mention_stoppers)):
+                j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
             if j + 1 < len(toks) and j + 1 - i < MAX_NAME_WORDS and toks[j].kind == "w" \
                     and toks[j + 1].kind == "w" and not is_definite(toks[j].text) \
                     and toks[j].text not in lex.function_words and toks[j].text not in lex.mention_stoppers \
@@ -315,6 +317,11 @@ class SpeakerResolver:
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
         toks = tokens(self.w, mention.start, mention.end)
         wtoks = [t for t in toks if t.kind == "w"]
+        alias = self.lex.speaker_aliases.get(" ".join(t.text for t in wtoks))
+        if alias is not None:  # «قال تعالى» → الله (speaker_aliases.tsv)
+            name, kind, gender = alias
+            return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
+                           kind, agreement)
         title = next((self.title_of(self.lex, t.text) for t in wtoks if self.title_of(self.lex, t.text)), None)
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
@@ -326,7 +333,8 @@ class SpeakerResolver:
             return Speaker(display, gender, "person", agreement)
         if title and title[0] == "person":
             named = self._by_title([t.text for t in wtoks], pos)
-            if named is None and is_definite(wtoks[0].text):
+            anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه"))
+            if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»
                 for prev in reversed(self.history[-MAX_HISTORY:]):
                     if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):
                         named = prev.name

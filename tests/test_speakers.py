@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import body_quotes_of
 
 
@@ -110,3 +112,27 @@ def test_family_name_with_al_refers_back_to_the_person():
             "وأشار الصيد أن شباب تونس هو محط الرهان.")
     first, second = body_quotes_of(text)
     assert second.speaker_name == first.speaker_name and second.speaker_gender == "male"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وقال عبد الله الربيعة إن المشروع اكتمل.", "عبد الله الربيعة"),
+    ("وأكد الأمير محمد بن سلمان أن الرؤية طموحة.", "محمد بن سلمان"),
+])
+def test_link_words_keep_compound_names_whole(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name
+
+
+def test_honorific_pronoun_refers_back_to_the_person():
+    text = "أكد الأمير خالد الفيصل أن المنطقة تشهد تنمية.\nوقال سموه إن المشاريع مستمرة."
+    assert names(text)[-1] == ("خالد الفيصل", "male")
+
+
+def test_speaker_aliases_from_data():
+    (q,) = body_quotes_of("وقال تعالى: (وَاصْبِرْ نَفْسَكَ مَعَ الَّذِينَ يَدْعُونَ رَبَّهُمْ).")
+    assert (q.speaker_mention, q.speaker_name) == ("تعالى", "الله")
+
+
+def test_quantified_mention_keeps_its_noun():
+    (q,) = body_quotes_of("وقال عدد من المسؤولين إن الوضع مستقر.")
+    assert q.speaker_mention == "عدد من المسؤولين"
