@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import REMOVED, NormText, normalize
@@ -34,7 +34,6 @@ from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
 MAX_TITLE_HITS = 20
-IMPLIED_LOOKBACK = 600    # characters before a quotation searched for the subject of an implied verb
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
 MAX_NAME_OCCURRENCES = 25  # places looked at for the fullest form of a name
 ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a huge document
@@ -58,11 +57,6 @@ class Speaker:
     gender: str       # male | female | unknown
     kind: str         # person | org | unknown
     agreement: str    # the verb agreement that introduced it (for implied subjects)
-
-
-def _is_cue_word(lex: Lexicon, word: str) -> bool:
-    """A one-word cue, with or without و/ف («نفى بلحسن الوسلاتي …»: the subject follows)."""
-    return word in lex.cues or (word[:1] in "وف" and word[1:] in lex.cues)
 
 
 def strip_definite(word: str) -> str:
@@ -156,14 +150,6 @@ class SpeakerResolver:
         appositive position (after ال-words, a title, a comma or a mark), the last of equals
         («أمين عام جمعية البر، سمير بن عبدالعزيز العفيصان» → the four-word run)."""
         best: tuple[int, int] | None = None
-        for i, j in SpeakerResolver.name_runs(lex, toks):
-            if best is None or j - i >= best[1] - best[0]:
-                best = (i, j)
-        return best
-
-    @staticmethod
-    def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
-        """Every run of name words in an appositive position, in text order."""
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -172,8 +158,7 @@ class SpeakerResolver:
                 and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)))
             prev = toks[i - 1] if i else None
             if not starts or not (prev is None or prev.kind in ("comma", "q") or (
-                    prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text)
-                                          or _is_cue_word(lex, prev.text)))):
+                    prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text)))):
                 i += 1
                 continue
             j = i + 1
@@ -191,8 +176,10 @@ class SpeakerResolver:
                     and SpeakerResolver.is_family_name(lex, toks[j].text) \
                     and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)):
                 j += 1  # a family name with ال closes the name, unless an adjective chain follows
-            yield i, j
+            if best is None or j - i >= best[1] - best[0]:
+                best = (i, j)
             i = j
+        return best
 
     @staticmethod
     def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
@@ -310,7 +297,7 @@ class SpeakerResolver:
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement, pos)
+            spk = self._implied(agreement)
         else:
             spk = self._from_mention(mention, agreement, pos)
         self.history.append(spk)
@@ -318,21 +305,13 @@ class SpeakerResolver:
             self.kinds.setdefault(spk.name, spk.kind)
         return spk
 
-    def _implied(self, agreement: str, pos: int) -> Speaker:
+    def _implied(self, agreement: str) -> Speaker:
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
                 gender = prev.gender
                 if gender == "unknown" and prev.kind != "org":
                     gender = agreement
                 return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement)
-        # no earlier speaker: the subject continues from the last full name before the cue
-        # («استقبل أمير المنطقة فيصل بن سلمان … وأكد أن …»)
-        toks = tokens(self.w, max(0, pos - IMPLIED_LOOKBACK), pos)
-        runs = [r for r in self.name_runs(self.lex, toks) if r[1] - r[0] >= 2]
-        if runs:
-            i, j = runs[-1]
-            _, display = self.fullest(tuple(t.text for t in toks[i:j] if t.kind == "w"), pos)
-            return Speaker(display, agreement, "person", agreement)
         return Speaker(None, agreement, "unknown", agreement)
 
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:

@@ -136,12 +136,3 @@ def test_speaker_aliases_from_data():
 def test_quantified_mention_keeps_its_noun():
     (q,) = body_quotes_of("وقال عدد من المسؤولين إن الوضع مستقر.")
     assert q.speaker_mention == "عدد من المسؤولين"
-
-
-def test_implied_subject_without_an_earlier_speaker_takes_the_last_full_name():
-    text = ("استقبل أمير المنطقة الشرقية الأمير سعود بن نايف وفد الغرفة التجارية.\n"
-            "وأكد أن المنطقة تشهد نموا كبيرا.")
-    assert names(text) == [("سعود بن نايف", "male")]
-    text = ("نفى بلحسن الوسلاتي، المتحدث باسم وزارة الدفاع التونسية، خبر نقل قاعدة عسكرية.\n"
-            "وقال إن الخبر عار من الصحة.")
-    assert names(text) == [("بلحسن الوسلاتي", "male")]
