@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import regex
 
@@ -697,14 +698,21 @@ def _looks_like_code(inner: str) -> bool:
     return bool(_CODE.search(inner)) and len(inner.split()) <= 2
 
 
-def extract_quotations(document: Document, lexicon: Lexicon | None = None) -> list[Quotation]:
-    """Every quotation of ``document``, in text order, with spans into ``document.text``."""
-    return extract_with_normalized(document, lexicon)[0]
+class Labeller(Protocol):
+    """Adds fields (stance) to each quotation from its normalised content and cue."""
+
+    version: str
+
+    def __call__(self, normalized_content: str, cue: CueEntry, cue_text: str) -> dict[str, Any]: ...
 
 
-def extract_with_normalized(document: Document, lexicon: Lexicon | None = None) -> tuple[list[Quotation], list[str]]:
-    """The quotations and, for each, its content in normalised form (for stance, which
-    then need not normalise the text again)."""
+def extract_quotations(document: Document, lexicon: Lexicon | None = None,
+                       labeller: Labeller | None = None) -> list[Quotation]:
+    """Every quotation of ``document``, in text order, with spans into ``document.text``.
+
+    A ``labeller`` (see :func:`quotes.stance.stance_labeller`) fills more fields of each
+    record from the already normalised content, so nothing is normalised twice.
+    """
     lex = lexicon or load_lexicon()
     text = document.text
     nt = NormText(text)
@@ -713,9 +721,9 @@ def extract_with_normalized(document: Document, lexicon: Lexicon | None = None) 
     rules = _DocumentRules(w, lex)
     found = rules.run()
     if not found:
-        return [], []
+        return []
     resolver = SpeakerResolver(w, nt, lex)
-    version = f"{ENGINE_VERSION}+{lex.version}"
+    version = f"{ENGINE_VERSION}+{lex.version}" + (f"+{labeller.version}" if labeller is not None else "")
     out = []
     for q in found:
         spk = resolver.resolve(q.mention, q.entry, q.start)
@@ -745,5 +753,6 @@ def extract_with_normalized(document: Document, lexicon: Lexicon | None = None) 
             rule=q.rule,
             engine_version=version,
             cue_lemma=q.entry.lemma,
+            **(labeller(w[q.start:q.end], q.entry, text[ks:ke]) if labeller is not None else {}),
         ))
-    return resolver.harmonise(out), [w[q.start:q.end] for q in found]
+    return resolver.harmonise(out)

@@ -28,13 +28,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Sequence
 
 import yaml
 
 from quotes.lexicon import LexiconError, _table
 from quotes.normalize import normalize
-from quotes.record import Quotation
 
 _WORD_OR_BREAK = re.compile(r"\w+|[.!?؟؛;،,:«»“”\"()\-–—]")
 _BREAK_WORDS = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "بل", "إلا", "الا", "بينما"})
@@ -375,21 +374,14 @@ def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str =
     return StanceResult(label, scores[label], scores, reason, target.name if target else None)
 
 
-def label_quotation(model: StanceModel, q: Quotation, cue_prior: str = "",
-                    normalized_content: str | None = None) -> Quotation:
-    """The record with its stance fields filled in."""
-    if normalized_content is not None:
-        r = score_text(model, normalized_content, cue_prior, q.cue, normalized=True)
-    else:
-        r = score_text(model, q.content, cue_prior, q.cue)
-    version = q.engine_version if model.version in q.engine_version else f"{q.engine_version}+{model.version}"
-    return q.replace(stance=r.label, stance_score=r.score, stance_scores=r.scores, stance_reason=r.reason,
-                     target=r.target, engine_version=version)
+class StanceLabeller:
+    """The stance fields of a quotation, for :func:`quotes.engine.extract_quotations`."""
 
+    def __init__(self, model: StanceModel):
+        self.model = model
+        self.version = model.version
 
-def label_all(model: StanceModel, quotes: Iterable[Quotation], priors: dict[str, str],
-              normalized_contents: Sequence[str] | None = None) -> list[Quotation]:
-    """Label many records; ``priors`` maps a cue lemma to its prior (from the cue lexicon)."""
-    quotes = list(quotes)
-    norms: Sequence[str | None] = normalized_contents if normalized_contents is not None else [None] * len(quotes)
-    return [label_quotation(model, q, priors.get(q.cue_lemma or "", ""), n) for q, n in zip(quotes, norms)]
+    def __call__(self, normalized_content: str, cue: Any, cue_text: str) -> dict[str, Any]:
+        r = score_text(self.model, normalized_content, cue.prior, cue_text, normalized=True)
+        return {"stance": r.label, "stance_score": r.score, "stance_scores": r.scores, "stance_reason": r.reason,
+                "target": r.target}
