@@ -115,16 +115,15 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
                     err.print(f"[yellow]skipped[/yellow] {result}")
                 progress.update(counts)
                 continue
-            doc, quotes, lines, doc_line = result
-            for q, line in zip(quotes, lines):
+            for qtype, line in zip(result.types, result.lines):
                 out.write(line + "\n")
-                by_type[q.type] = by_type.get(q.type, 0) + 1
-            if docs_out is not None and doc_line is not None:
-                docs_out.write(doc_line + "\n")
-            if on_document is not None and doc is not None:
-                on_document(doc, quotes)
+                by_type[qtype] = by_type.get(qtype, 0) + 1
+            if docs_out is not None and result.doc_line is not None:
+                docs_out.write(result.doc_line + "\n")
+            if on_document is not None and result.doc is not None and result.quotes is not None:
+                on_document(result.doc, result.quotes)
             counts["documents"] += 1
-            counts["quotations"] += len(quotes)
+            counts["quotations"] += len(result.lines)
             progress.update(counts)
     if not State.verbose:
         report_skipped(bad)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from quotes.atomic import dumps
 from quotes.documents import BadInput
@@ -21,9 +21,18 @@ from quotes.stance import Target, load_stance_model
 
 BATCH_DOCS = 64
 
-# One result per input item: a BadInput, or (document, quotations, their JSON lines, document line);
-# what the caller does not need comes back as None (less to send between processes).
-Result = BadInput | tuple[Document | None, list[Quotation], list[str], str | None]
+class Processed(NamedTuple):
+    """One document's output; what the caller does not need is None (less to send
+    between processes)."""
+
+    doc: Document | None            # the document (for build's sinks)
+    quotes: list[Quotation] | None  # the records (for build's sinks)
+    types: list[str]                # each record's type (for the summary)
+    lines: list[str]                # each record as a JSON line
+    doc_line: str | None            # the document as a JSON line
+
+
+Result = BadInput | Processed
 
 _STATE: dict = {}
 
@@ -36,11 +45,12 @@ def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True
     _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines)
 
 
-def process(doc: Document) -> tuple[Document | None, list[Quotation], list[str], str | None]:
+def process(doc: Document) -> Processed:
     """One document through extraction and stance, with its output lines."""
     quotes = annotate(doc, _STATE["lex"], _STATE["model"])
-    return (doc if _STATE["keep"] else None, quotes, [dumps(q.to_dict()) for q in quotes],
-            dumps(doc.to_dict()) if _STATE["lines"] else None)
+    keep = _STATE["keep"]
+    return Processed(doc if keep else None, quotes if keep else None, [q.type for q in quotes],
+                     [dumps(q.to_dict()) for q in quotes], dumps(doc.to_dict()) if _STATE["lines"] else None)
 
 
 def _run_batch(batch: list[Document | BadInput]) -> list[Result]:
