@@ -181,10 +181,11 @@ class _DocumentRules:
         return best
 
     def strip(self, start: int, end: int, tail: str = _STRIP_TAIL) -> tuple[int, int]:
+        """Trim white space (any kind, no-break space included) and the ``tail`` characters."""
         w = self.w
         while start < end and w[start].isspace():
             start += 1
-        while end > start and w[end - 1] in tail:
+        while end > start and (w[end - 1].isspace() or w[end - 1] in tail):
             end -= 1
         return start, end
 

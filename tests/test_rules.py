@@ -226,3 +226,10 @@ def test_name_in_marks_before_a_colon_is_part_of_the_intro():
 def test_participle_with_a_long_object_is_no_quotation():
     text = "مشيرة إلى وجوب توافر 8 اشتراطات للحصول على المساعدة وهي أن لا يقل عمر الابن عن 18 سنة."
     assert body_quotes_of(text) == []
+
+
+def test_unclosed_quote_ending_in_a_no_break_space():
+    # found by the property test: a paragraph that ends with U+00A0
+    text = "وأشار« الجانب الروسي إلى عدم مقبولية التدخل الأمريكي.\xa0\n\nوانتهى الاجتماع."
+    q = only(body_quotes_of(text))
+    assert q.content == "الجانب الروسي إلى عدم مقبولية التدخل الأمريكي"
