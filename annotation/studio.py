@@ -98,9 +98,7 @@ def existing_tasks(client: LabelStudio, project_id: int, url: str = "") -> dict[
         for t in client.tasks.list(project=project_id, fields="all", page_size=1000):
             data = t.data or {}
             key = (str(data.get("doc_id")), str(data.get("text_sha")))
-            entry = out.setdefault(key, {"id": t.id, "versions": set(), "duplicates": 0})
-            if entry["id"] != t.id:
-                entry["duplicates"] += 1
+            entry = out.setdefault(key, {"id": t.id, "versions": set()})
             for p in t.predictions or []:
                 mv = p.get("model_version") if isinstance(p, dict) else getattr(p, "model_version", None)
                 entry["versions"].add(mv)
@@ -129,6 +127,7 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
     project = ensure_project(client, title, url)
     report = PushReport(project_id=project.id)
     existing = existing_tasks(client, project.id, url)
+    empty_version = _empty_version(by_doc)   # for articles without quotations
     new: list[dict] = []                     # tasks (with their prediction) of articles not yet there
     more: list[dict] = []                    # predictions of a new engine version for existing tasks
     seen: set[tuple[str, str]] = set()
@@ -172,7 +171,7 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
         seen.add(key)
         report.documents += 1
         quotes = by_doc.get(doc.doc_id, [])
-        version = model_version(quotes) if quotes else _empty_version(by_doc)
+        version = model_version(quotes) if quotes else empty_version
         try:
             if key in existing:
                 if version in existing[key]["versions"]:

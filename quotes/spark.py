@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -79,7 +80,7 @@ def session(master: str | None = "local[*]", app: str = "arabic-quotes"):
         from pyspark.sql import SparkSession
     except ImportError:
         raise SparkUnavailable("PySpark is not installed: pip install -e '.[spark]'") from None
-    if not os.environ.get("JAVA_HOME") and not _which("java"):
+    if not os.environ.get("JAVA_HOME") and not shutil.which("java"):
         raise SparkUnavailable("Spark needs Java (17): install a JDK or set JAVA_HOME")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this interpreter
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
@@ -91,12 +92,6 @@ def session(master: str | None = "local[*]", app: str = "arabic-quotes"):
             builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1") \
                 .config("spark.driver.bindAddress", "127.0.0.1")
     return builder.getOrCreate()
-
-
-def _which(cmd: str) -> str | None:
-    import shutil
-
-    return shutil.which(cmd)
 
 
 def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field: str = "text"):

@@ -322,7 +322,7 @@ class SpeakerResolver:
             name, kind, gender = alias
             return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
                            kind, agreement)
-        title = next((self.title_of(self.lex, t.text) for t in wtoks if self.title_of(self.lex, t.text)), None)
+        title = next((hit for t in wtoks if (hit := self.title_of(self.lex, t.text)) is not None), None)
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
             names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
