@@ -65,7 +65,8 @@ class ReportSink:
     def __call__(self, doc: Document, quotes: list[Quotation]) -> None:
         self.data.add_document(doc, quotes)
 
-    def write(self, skipped: int = 0) -> None:
+    def write(self, skipped: int = 0, failed: int = 0) -> None:
         self.data.skipped = skipped
+        self.data.failed = failed
         with atomic_open(self.paths.report) as fh:
             fh.write(render(self.data, "Arabic quotations: build report"))

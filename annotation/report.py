@@ -28,6 +28,7 @@ class ReportData:
     documents: int = 0
     quotations: int = 0
     skipped: int = 0
+    failed: int = 0
     by_source_type: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     by_speaker_stance: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     genders: Counter = field(default_factory=Counter)
@@ -150,7 +151,8 @@ def render(data: ReportData, title: str = "Quotations report") -> str:
         for _, _, q, snip in sample)
     summary = (f'<span id="n-documents">{data.documents}</span> documents · '
                f'<span id="n-quotations">{data.quotations}</span> quotations · '
-               f'<span id="n-skipped">{data.skipped}</span> skipped')
+               f'<span id="n-skipped">{data.skipped}</span> skipped · '
+               f'<span id="n-failed">{data.failed}</span> failed')
     counts = " · ".join(f"{k}: {data.types.get(k, 0)}" for k in QUOTE_TYPES)
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl">

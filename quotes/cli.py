@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quotes.atomic import atomic_open
+from quotes.atomic import atomic_open, dumps
 from quotes.documents import BadInput, read_documents
 from quotes.evaluation import EvaluationError, evaluate
 from quotes.lexicon import LexiconError, load_lexicon
@@ -85,6 +85,24 @@ def report_skipped(bad: list[BadInput]) -> None:
         err.print(f"… and {len(bad) - len(shown)} more skipped (--verbose lists all)")
 
 
+def failed_path(output: Path) -> Path:
+    """Where the ids of documents the engine failed on are listed, beside ``output``."""
+    return output.parent / "failed.jsonl"
+
+
+def write_failed(output: Path, failed: list) -> None:
+    """List failed documents beside the outputs (one JSON a line) so they can be re-run;
+    an earlier list is removed when nothing failed this time."""
+    path = failed_path(output)
+    if not failed:
+        path.unlink(missing_ok=True)
+        return
+    with atomic_open(path) as f:
+        for item in failed:
+            f.write(dumps(item.to_dict()) + "\n")
+    err.print(f"{len(failed)} documents failed in the engine; their ids are in {path}")
+
+
 def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets: Path | None,
                stance: bool, id_field: str, text_field: str, label: str = "extract",
                on_document: Callable[[Document, list[Quotation]], None] | None = None,
@@ -98,7 +116,8 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
     load_lexicon()  # a broken lexicon fails here, before any output is opened
     target_list = tuple(load_targets(targets)) if targets is not None else ()
     bad: list[BadInput] = []
-    counts = {"documents": 0, "quotations": 0, "skipped": 0}
+    failed: list[parallel.Failed] = []
+    counts = {"documents": 0, "quotations": 0, "skipped": 0, "failed": 0}
     by_type: dict[str, int] = {}
     t0 = time.perf_counter()
     with ExitStack() as stack:
@@ -115,6 +134,14 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
                     err.print(f"[yellow]skipped[/yellow] {result}")
                 progress.update(counts)
                 continue
+            if isinstance(result, parallel.Failed):
+                failed.append(result)
+                counts["failed"] += 1
+                err.print(f"[red]failed[/red] {result}")
+                if State.debug:
+                    err.print(result.trace)
+                progress.update(counts)
+                continue
             for qtype, line in zip(result.types, result.lines):
                 out.write(line + "\n")
                 by_type[qtype] = by_type.get(qtype, 0) + 1
@@ -127,6 +154,7 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
             progress.update(counts)
     if not State.verbose:
         report_skipped(bad)
+    write_failed(output, failed)
     counts["seconds"] = round(time.perf_counter() - t0, 2)
     counts["by_type"] = by_type
     counts["bad"] = bad
@@ -170,9 +198,9 @@ def extract(
     except (LexiconError, OSError) as exc:
         fail(str(exc))
     rate = summary["documents"] / summary["seconds"] if summary["seconds"] else 0.0
-    info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped "
-         f"in {summary['seconds']}s ({rate:,.0f} documents/s) -> {output}")
-    raise typer.Exit(1 if summary["skipped"] else 0)
+    info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped, "
+         f"{summary['failed']} failed in {summary['seconds']}s ({rate:,.0f} documents/s) -> {output}")
+    raise typer.Exit(1 if summary["skipped"] or summary["failed"] else 0)
 
 
 @app.command("evaluate")
@@ -279,7 +307,7 @@ def build(
             summary = extract_to(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
                                  label="build", on_document=sink, workers=workers)
         stats = build_dataset(paths.quotes, paths.documents, paths.dataset, _ratios(split))
-        report_sink.write(summary["skipped"])
+        report_sink.write(summary["skipped"], summary["failed"])
     except (LexiconError, PublishError, OSError) as exc:
         fail(str(exc))
     seconds = time.perf_counter() - t0
@@ -289,6 +317,7 @@ def build(
         t.add_column("count", justify="right")
         t.add_row("documents", str(summary["documents"]))
         t.add_row("skipped inputs", str(summary["skipped"]))
+        t.add_row("failed documents", str(summary["failed"]))
         t.add_row("quotations", str(summary["quotations"]))
         for k in ("direct", "indirect", "mixed"):
             t.add_row(f"  {k}", str(summary["by_type"].get(k, 0)))
@@ -301,7 +330,7 @@ def build(
                         ("Hugging Face dataset", paths.dataset), ("report", paths.report)):
             o.add_row(name, str(p))
         err.print(o)
-    raise typer.Exit(1 if summary["skipped"] else 0)
+    raise typer.Exit(1 if summary["skipped"] or summary["failed"] else 0)
 
 
 def _ratios(text: str) -> tuple[float, float, float]:

@@ -133,10 +133,7 @@ class _DocumentRules:
         lex = self.lex
         for m in lex.cue_re.finditer(w):
             form = m.group("form")
-            if " " not in form and "\n" not in form and "\t" not in form:
-                key = form
-            else:
-                key = " ".join(form.split())
+            key = " ".join(form.split()) if " " in form or "\n" in form else form
             entry = lex.cues[key]
             end = m.end()
             matched = ""

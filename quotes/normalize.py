@@ -1,8 +1,9 @@
 """One Arabic normaliser for every stage (extraction, stance, speaker resolution).
 
 Normalisation unifies alef-hamza forms (أ إ آ ٱ → ا), alef maqsura (ى → ي), ta marbuta
-(ة → ه), Persian/Urdu look-alikes (ی ک), and removes diacritics, tatweel and invisible
-direction marks. :class:`NormText` keeps the map back to the original offsets, so rules
+(ة → ه), Persian/Urdu look-alikes (ی ک), every in-line white space (no-break, thin,
+ideographic spaces, tabs → one plain space each) and line separators (→ newline), and
+removes diacritics, tatweel and invisible direction marks and joiners. :class:`NormText` keeps the map back to the original offsets, so rules
 run on the normalised text and every span is reported in the original text.
 """
 
@@ -16,6 +17,11 @@ _LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ی": "ي", "ي": "ي",
     "ة": "ه", "ک": "ك",
+    # every kind of white space inside a line reads as a plain space, every line or
+    # paragraph separator as a newline (one character for one, so offsets stay exact)
+    **{c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                       "\u202f\u205f\u3000"},
+    **{c: "\n" for c in "\x0b\x0c\x85\u2028\u2029"},
 })
 # Diacritics (harakat, tanween, shadda, sukun, Quranic marks), tatweel, and format
 # characters (LRM/RLM, embeddings, isolates, ZWJ/ZWNJ, BOM).

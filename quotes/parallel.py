@@ -8,6 +8,7 @@ of ``--workers N`` is byte-identical to one worker's. Bad inputs pass through un
 from __future__ import annotations
 
 import os
+import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator, NamedTuple
@@ -32,7 +33,25 @@ class Processed(NamedTuple):
     doc_line: str | None            # the document as a JSON line
 
 
-Result = BadInput | Processed
+class Failed(NamedTuple):
+    """A document the engine raised on: reported and counted apart from bad input, so the
+    run goes on and the document can be re-run from ``failed.jsonl``."""
+
+    doc_id: str
+    origin: str | None
+    error: str       # the exception class
+    message: str     # its first line
+    trace: str       # the whole traceback (shown under --debug)
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: " if self.origin else ""
+        return f"{where}document {self.doc_id}: {self.error}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {"doc_id": self.doc_id, "origin": self.origin, "error": self.error, "message": self.message}
+
+
+Result = BadInput | Processed | Failed
 
 _STATE: dict = {}
 
@@ -45,9 +64,14 @@ def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True
     _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines)
 
 
-def process(doc: Document) -> Processed:
-    """One document through extraction and stance, with its output lines."""
-    quotes = annotate(doc, _STATE["lex"], _STATE["model"])
+def process(doc: Document) -> Processed | Failed:
+    """One document through extraction and stance, with its output lines; an error inside
+    the engine fails this document only."""
+    try:
+        quotes = annotate(doc, _STATE["lex"], _STATE["model"])
+    except Exception as exc:  # noqa: BLE001 - one document must never stop the run
+        message = (str(exc).splitlines() or [""])[0][:300]
+        return Failed(doc.doc_id, doc.origin, type(exc).__name__, message, traceback.format_exc())
     keep = _STATE["keep"]
     return Processed(doc if keep else None, quotes if keep else None, [q.type for q in quotes],
                      [dumps(q.to_dict()) for q in quotes], dumps(doc.to_dict()) if _STATE["lines"] else None)
