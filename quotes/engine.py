@@ -37,7 +37,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer, quoted_intervals
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
-from quotes.speakers import MentionSpan, SpeakerResolver, strip_definite
+from quotes.speakers import MentionSpan, SpeakerResolver, is_definite, strip_definite
 from quotes.tokens import Tok, iter_tokens, tokens, words
 from quotes.version import ENGINE_VERSION
 
@@ -562,9 +562,42 @@ class _DocumentRules:
         """The speaker named after the cue, or else before it (SVO, «وكان X قد أشار»)."""
         if cue.entry.frame == "participle":
             return None
+        span = self._cut_mention(self._skip_leading_channel(region))
+        if span is None and cue.entry.frame in ("clause", "channel"):
+            span = self._mention_before(cue)
+        return span
+
+    def clause_subject(self, cue_start: int) -> MentionSpan | None:
+        """The subject of the clause a participle cue hangs on, for the speaker it implies:
+        «وأثنى الحكم الدولي نبيل الشمردل على …، مقدماً شكره» → «الحكم الدولي نبيل الشمردل».
+
+        The first name (with the title before it) between the start of the cue's sentence, or
+        the end of the last quotation before the cue, and the cue. Names of places and
+        institutions («جامعة الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
+        """
+        start = self.sentence_start(cue_start)
+        for q in self.quotes:
+            if start < q.end <= cue_start:
+                start = q.end
+        toks = [t for t in tokens(self.w, start, cue_start) if t.kind != "end"]
+        for i, j in SpeakerResolver.name_runs(self.lex, toks):
+            k = i
+            while k > 0 and toks[k - 1].kind in ("w", "comma") and toks[k - 1].text not in self.lex.mention_stoppers \
+                    and (toks[k - 1].kind == "comma" or SpeakerResolver.title_of(self.lex, toks[k - 1].text)
+                         or is_definite(toks[k - 1].text)) and i - k < MAX_MENTION_WORDS:
+                k -= 1  # the title phrase in apposition before the name
+            while k < i and toks[k].kind == "comma":
+                k += 1
+            titled = any(t.kind == "w" and SpeakerResolver.title_of(self.lex, t.text) for t in toks[k:i])
+            if titled or (j - i >= 2 and toks[i].text in self.lex.given_names):
+                return MentionSpan(toks[k].start, toks[j - 1].end)
+        return None
+
+    def _cut_mention(self, region: list[Tok]) -> MentionSpan | None:
+        """The mention a region starts with: up to a stopper, a dash, a bracket or a colon."""
         kept: list[Tok] = []
         soft_cut: int | None = None
-        for t in self._skip_leading_channel(region):
+        for t in region:
             if t.kind in ("dash", "paren", "colon", "end"):
                 break
             if t.kind == "w":
@@ -581,10 +614,7 @@ class _DocumentRules:
             kept = self._resolver_cut(kept, soft_cut)
         while kept and kept[-1].kind == "comma":
             kept.pop()
-        span = self._span_of(kept)
-        if span is None and cue.entry.frame in ("clause", "channel"):
-            span = self._mention_before(cue)
-        return span
+        return self._span_of(kept)
 
     def _skip_leading_channel(self, region: list[Tok]) -> list[Tok]:
         """Drop a channel standing between the cue and the speaker: «وأوضح لـ"الوطن" مدير
@@ -724,7 +754,8 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     version = f"{ENGINE_VERSION}+{lex.version}" + (f"+{labeller.version}" if labeller is not None else "")
     out = []
     for q in found:
-        spk = resolver.resolve(q.mention, q.entry, q.start)
+        subject = rules.clause_subject(q.cue_start) if q.mention is None and q.entry.frame == "participle" else None
+        spk = resolver.resolve(q.mention, q.entry, q.start, subject)
         cs, ce = nt.span(q.start, q.end)
         ks, ke = nt.span(q.cue_start, q.cue_end)
         if q.mention is not None:
@@ -749,6 +780,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
             speaker_name=spk.name,
             speaker_gender=spk.gender,  # type: ignore[arg-type]
             rule=q.rule,
+            speaker_rule=spk.rule,
             engine_version=version,
             cue_lemma=q.entry.lemma,
             **(labeller(w[q.start:q.end], q.entry, text[ks:ke]) if labeller is not None else {}),

@@ -70,6 +70,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     common_nouns: frozenset[str]
     given_names: frozenset[str]
+    place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     boilerplate: tuple[BoilerplatePattern, ...]
     version: str
 
@@ -248,6 +249,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         naming_nouns=frozenset(_words(d / "naming_nouns.txt")),
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
         given_names=frozenset(_words(d / "given_names.txt")),
+        place_heads=frozenset(_words(d / "place_heads.txt")),
         boilerplate=_load_boilerplate(d / "boilerplate.tsv"),
         version=f"lex-{_digest(d)}",
     )

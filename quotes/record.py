@@ -66,6 +66,7 @@ class Quotation:
     speaker_gender: Gender
     rule: str
     engine_version: str
+    speaker_rule: str | None = None      # the speaker-resolution step (quotes.speakers.SPEAKER_RULES)
     cue_lemma: str | None = None
     stance: Stance | None = None
     stance_score: float | None = None

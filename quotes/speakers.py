@@ -21,12 +21,13 @@ when the cue has none (وفق بيسكوف), and is ``unknown`` for institutions
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from typing import NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import REMOVED, NormText, normalize
@@ -40,10 +41,48 @@ ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 _NAME_LINKS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ام", "ال", "آل", "عبدال"})
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 _NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
+
+
+SPEAKER_RULES: dict[str, str] = {
+    "name": "a person's name in the mention, extended to its fullest form in the article",
+    "alias": "a fixed formula of speaker_aliases.tsv (قال تعالى → الله)",
+    "title-name": "a title the article elsewhere gives with the holder's name",
+    "title-previous-speaker": "a definite title or honorific pronoun: the last person who spoke",
+    "title": "a title with no name anywhere in the article, as written",
+    "family-name": "a family name with ال: the earlier speaker of that family name",
+    "generic-earlier-speaker": "a bare definite noun (المجلس): the earlier institution of that head",
+    "org": "an institution, as written",
+    "mention": "the mention as written",
+    "implied-sentence-subject": "no mention: the subject of the cue's sentence",
+    "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
+    "implied-unresolved": "no mention and no earlier speaker",
+}
+
+
+def _names_a_place(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Does the name starting at ``toks[i]`` follow «<place head> <royal title>», as in
+    «مطار الملك فهد» or «جامعة الملك عبدالعزيز»?"""
+    if i < 2 or toks[i - 1].kind != "w" or toks[i - 2].kind != "w":
+        return False
+    title = SpeakerResolver.title_of(lex, toks[i - 1].text)
+    if title is None or title[0] != "person" or not is_definite(toks[i - 1].text):
+        return False
+    head = strip_definite(toks[i - 2].text)
+    if head[:1] in _PROCLITICS and head not in lex.place_heads:
+        head = strip_definite(head[1:])
+    return head in lex.place_heads
+
+
+def _agrees(spk: "Speaker", agreement: str) -> bool:
+    """Can a speaker be the subject of a verb with this agreement?"""
+    if agreement == "unknown" or spk.gender == "unknown":
+        return True
+    return spk.gender == agreement
 
 
 class MentionSpan(NamedTuple):
@@ -57,6 +96,7 @@ class Speaker:
     gender: str       # male | female | unknown
     kind: str         # person | org | unknown
     agreement: str    # the verb agreement that introduced it (for implied subjects)
+    rule: str = "mention"  # the resolution step that decided (see SPEAKER_RULES)
 
 
 def strip_definite(word: str) -> str:
@@ -146,10 +186,24 @@ class SpeakerResolver:
 
     @staticmethod
     def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | None:
-        """Indices ``(i, j)`` of the name in ``toks``: the longest run of name words in an
-        appositive position (after ال-words, a title, a comma or a mark), the last of equals
+        """Indices ``(i, j)`` of the name in ``toks``: the run the mention opens with (the head
+        of an apposition: «مارتينيز، نجم بورتو البرتغالي سابقا»), or else the longest run of
+        name words in an appositive position (see :meth:`name_runs`), the last of equals
         («أمين عام جمعية البر، سمير بن عبدالعزيز العفيصان» → the four-word run)."""
         best: tuple[int, int] | None = None
+        for i, j in SpeakerResolver.name_runs(lex, toks):
+            if i == 0:
+                return i, j  # a mention that opens with a name: the head of an apposition
+            if best is None or j - i >= best[1] - best[0]:
+                best = (i, j)
+        return best
+
+    @staticmethod
+    def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
+        """Every run ``(i, j)`` of name words in ``toks`` in an appositive position (after
+        ال-words, a title, a comma or a mark), in text order. A name that a place or an
+        institution is named after («مطار الملك فهد الدولي», «كرسي الأمير محمد بن ناصر»)
+        is part of that name, not a person's mention."""
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -176,10 +230,9 @@ class SpeakerResolver:
                     and SpeakerResolver.is_family_name(lex, toks[j].text) \
                     and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)):
                 j += 1  # a family name with ال closes the name, unless an adjective chain follows
-            if best is None or j - i >= best[1] - best[0]:
-                best = (i, j)
+            if not _names_a_place(lex, toks, i):
+                yield i, j
             i = j
-        return best
 
     @staticmethod
     def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
@@ -228,6 +281,8 @@ class SpeakerResolver:
             before = tokens(self.w, max(0, m.start() - 80), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
+            if run[0] not in _NAME_LINKS and before and before[-1].kind == "w" and before[-1].text in _PATRONYMIC:
+                k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
                     and self.is_namey(self.lex, before[k].text):
                 ext.insert(0, before[k])
@@ -251,7 +306,7 @@ class SpeakerResolver:
         else:
             form, (_, start, end) = max(support.items(), key=lambda kv: (kv[1][0], len(kv[0]), -kv[1][1]))
             result = (form, self._display(start, end))
-        if len(run) >= 2 and result[0] == run:
+        if len(run) >= 2 and result[0] == run and not is_definite(run[-1]):
             # «أخبر باتروشيف سوليفان»: two known people side by side → the first
             first = self.fullest(run[:1], pos)
             second = self.fullest(run[1:2], pos)
@@ -292,12 +347,14 @@ class SpeakerResolver:
         return found
 
     # -- resolving ----------------------------------------------------------------------
-    def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int) -> Speaker:
-        """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``."""
+    def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
+                subject: MentionSpan | None = None) -> Speaker:
+        """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
+        ``subject`` is the subject of the cue's sentence, for a speaker the cue only implies."""
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement)
+            spk = self._implied(agreement, subject, pos)
         else:
             spk = self._from_mention(mention, agreement, pos)
         self.history.append(spk)
@@ -305,14 +362,19 @@ class SpeakerResolver:
             self.kinds.setdefault(spk.name, spk.kind)
         return spk
 
-    def _implied(self, agreement: str) -> Speaker:
+    def _implied(self, agreement: str, subject: MentionSpan | None, pos: int) -> Speaker:
+        if subject is not None:
+            spk = self._from_mention(subject, agreement, pos)
+            if spk.rule in ("name", "title-name") and _agrees(spk, agreement):
+                return dataclasses.replace(spk, rule="implied-sentence-subject")
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
                 gender = prev.gender
                 if gender == "unknown" and prev.kind != "org":
                     gender = agreement
-                return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement)
-        return Speaker(None, agreement, "unknown", agreement)
+                return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement,
+                               "implied-previous-speaker")
+        return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
 
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
         toks = tokens(self.w, mention.start, mention.end)
@@ -321,7 +383,7 @@ class SpeakerResolver:
         if alias is not None:  # «قال تعالى» → الله (speaker_aliases.tsv)
             name, kind, gender = alias
             return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
-                           kind, agreement)
+                           kind, agreement, "alias")
         title = next((hit for t in wtoks if (hit := self.title_of(self.lex, t.text)) is not None), None)
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
@@ -330,34 +392,37 @@ class SpeakerResolver:
             gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
             if gender == "unknown":
                 gender = self._known_gender(display)
-            return Speaker(display, gender, "person", agreement)
+            return Speaker(display, gender, "person", agreement, "name")
         if title and title[0] == "person":
             named = self._by_title([t.text for t in wtoks], pos)
+            rule = "title-name"
             anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه"))
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»
+                rule = "title-previous-speaker"
                 for prev in reversed(self.history[-MAX_HISTORY:]):
                     if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):
                         named = prev.name
                         break
             gender = agreement if agreement != "unknown" else title[1]
-            return Speaker(named or self._display(mention.start, mention.end), gender, "person", agreement)
+            return Speaker(named or self._display(mention.start, mention.end), gender, "person", agreement,
+                           rule if named else "title")
         display = self._display(mention.start, mention.end)
         if len(wtoks) == 1 and is_definite(wtoks[0].text):
             # «وقال الصيد» after «رئيس الحكومة التونسية الحبيب الصيد»: a family name with ال
             for prev in reversed(self.history[-MAX_HISTORY:]):
                 if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == wtoks[0].text:
                     gender = agreement if agreement != "unknown" else prev.gender
-                    return Speaker(prev.name, gender, "person", agreement)
+                    return Speaker(prev.name, gender, "person", agreement, "family-name")
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
                 and wtoks[0].text not in self.lex.function_words:
             # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb
-            return Speaker(display, agreement, "person", agreement)
+            return Speaker(display, agreement, "person", agreement, "name")
         if len(wtoks) == 1 and is_definite(wtoks[0].text):
             head = strip_definite(wtoks[0].text)
             for prev in reversed(self.history[-MAX_HISTORY:]):
                 if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
-                    return Speaker(prev.name, "unknown", "org", agreement)
-        return Speaker(display, "unknown", "org" if title else "unknown", agreement)
+                    return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
+        return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
 
     def _known_gender(self, name: str) -> str:
         for prev in reversed(self.history[-MAX_HISTORY:]):
