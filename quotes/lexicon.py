@@ -71,6 +71,7 @@ class Lexicon:
     common_nouns: frozenset[str]
     given_names: frozenset[str]
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
+    generic_sources: dict[str, str]  # word (no ال) -> document | collective
     boilerplate: tuple[BoilerplatePattern, ...]
     version: str
 
@@ -209,6 +210,15 @@ def _digest(directory: Path) -> str:
     return h.hexdigest()[:10]
 
 
+def _generic_sources(path: Path) -> dict[str, str]:
+    out = {}
+    for lineno, row in _table(path, ("word", "class")):
+        if row["class"] not in ("document", "collective"):
+            raise LexiconError(f"{path}:{lineno}: class {row['class']!r} is not document or collective")
+        out[normalize(row["word"])] = row["class"]
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load and compile every resource file (cached; pass a folder to override)."""
@@ -250,6 +260,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
         given_names=frozenset(_words(d / "given_names.txt")),
         place_heads=frozenset(_words(d / "place_heads.txt")),
+        generic_sources=_generic_sources(d / "generic_sources.tsv"),
         boilerplate=_load_boilerplate(d / "boilerplate.tsv"),
         version=f"lex-{_digest(d)}",
     )

@@ -41,6 +41,7 @@ ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a
 _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
+_SAME = frozenset({"نفسها", "نفسه", "ذاتها", "ذاته", "انفسهم", "ذاتهم"})  # «المصادر نفسها»
 _PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 _NAME_LINKS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ام", "ال", "آل", "عبدال"})
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
@@ -56,6 +57,8 @@ SPEAKER_RULES: dict[str, str] = {
     "title": "a title with no name anywhere in the article, as written",
     "family-name": "a family name with ال: the earlier speaker of that family name",
     "generic-earlier-speaker": "a bare definite noun (المجلس): the earlier institution of that head",
+    "document-issuer": "a document (البيان، التغريدة): whoever issued it, the last speaker",
+    "generic-first-mention": "a definite collective (المصادر، الاستطلاع): its fullest first mention",
     "org": "an institution, as written",
     "mention": "the mention as written",
     "implied-sentence-subject": "no mention: the subject of the cue's sentence",
@@ -384,6 +387,9 @@ class SpeakerResolver:
             name, kind, gender = alias
             return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
                            kind, agreement, "alias")
+        generic = self._generic(wtoks, agreement, pos)
+        if generic is not None:
+            return generic
         title = next((hit for t in wtoks if (hit := self.title_of(self.lex, t.text)) is not None), None)
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
@@ -424,6 +430,50 @@ class SpeakerResolver:
                     return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
 
+    def _generic(self, wtoks: list[Tok], agreement: str, pos: int) -> Speaker | None:
+        """A generic source: a document (البيان، التغريدة) speaks for whoever issued it, the
+        last speaker; a definite collective (المصادر، الاستطلاع، للمصادر، المصادر نفسها) is its
+        fullest first mention in the article («مصادر يمنية»، «استطلاع رويترز وإبسوس»)."""
+        words_ = [t.text for t in wtoks]
+        if words_ and words_[-1] in _SAME:
+            words_ = words_[:-1]
+        if len(words_) != 1:
+            return None
+        word = words_[0]
+        if word.startswith("لل"):
+            word = "ال" + word[2:]
+        if not is_definite(word):
+            return None
+        head = strip_definite(word)
+        kind = self.lex.generic_sources.get(head)
+        if kind == "document":
+            for prev in reversed(self.history[-MAX_HISTORY:]):
+                if prev.name:
+                    return dataclasses.replace(prev, agreement=agreement, rule="document-issuer")
+        elif kind == "collective":
+            found = self._first_indefinite(head, pos)
+            if found is not None:
+                return Speaker(self._display(*found), "unknown", "org", agreement, "generic-first-mention")
+        return None
+
+    def _first_indefinite(self, head: str, pos: int) -> tuple[int, int] | None:
+        """The first place the article writes ``head`` without ال, with the words that
+        qualify it («مصادر يمنية»، «استطلاع رويترز وإبسوس»): its normalised span."""
+        _, lo, hi = self.scope(pos)
+        for m in _word_pattern(head).finditer(self.w, lo, hi):
+            end = m.end()
+            n = 0
+            for t in tokens(self.w, m.end(), min(hi, m.end() + 80)):
+                if t.kind != "w" or n == MAX_NAME_WORDS - 1 or t.text in self.lex.function_words \
+                        or t.text in self.lex.mention_stoppers or t.text in self.lex.complementizers \
+                        or t.text in self.lex.cues or t.text in _KAN:
+                    break
+                end = t.end
+                n += 1
+            if n:
+                return m.start(), end
+        return None
+
     def _known_gender(self, name: str) -> str:
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.name == name and prev.gender != "unknown":
@@ -446,6 +496,12 @@ class SpeakerResolver:
         return out
 
 
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(word: str) -> "re.Pattern[str]":
+    """``word`` as a whole word, behind at most one proclitic (و، ب، ل، ف) and no ال."""
+    return re.compile(r"(?<!\w)[وبلف]?" + re.escape(word) + r"(?!\w)")
 
 
 @lru_cache(maxsize=2048)
