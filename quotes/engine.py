@@ -52,6 +52,7 @@ MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are 
 _SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|[.!?؟]+(?=\s|$)")
 _GAP_AFTER_QUOTE = regex.compile(r"[ \t]*[،,]?[ \t]*")
 _CODE = regex.compile(r"\p{N}|[A-Za-z]")
+_LETTER = regex.compile(r"\p{L}")
 WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 _SENT_BOUND = regex.compile(r"[.!?؟]+(?=\s)")
 _STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
@@ -342,6 +343,10 @@ class _DocumentRules:
             if self._breaks_clause(c):
                 end = c.start
                 break
+            connective = self.lex.cue_connective_re.search(self.w, max(start, c.start - 16), c.start)
+            if connective is not None and not self._inside_marks(c.start):
+                end = connective.start()  # «…، حيث كشفت الدراسة أن»: the next cue's own statement
+                break
         pos = start
         while True:
             m = _SENT_END.search(w, pos, end)
@@ -552,6 +557,10 @@ class _DocumentRules:
     @staticmethod
     def _span_of(toks: list[Tok]) -> MentionSpan | None:
         ws = [t for t in toks if t.kind in ("w", "q")]
+        for k, t in enumerate(ws):
+            if t.kind == "w" and not _LETTER.search(t.text):
+                ws = ws[:k]  # a number is never part of who speaks («رأى 10.2% أن»)
+                break
         while ws and ws[-1].kind == "q" and ws[0].kind != "q":
             ws.pop()
         if not [t for t in ws if t.kind == "w"]:

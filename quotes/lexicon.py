@@ -72,6 +72,7 @@ class Lexicon:
     given_names: frozenset[str]
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     generic_sources: dict[str, str]  # word (no ال) -> document | collective
+    cue_connective_re: "regex.Pattern[str]"  # «، حيث» right before a cue: a new statement
     boilerplate: tuple[BoilerplatePattern, ...]
     version: str
 
@@ -210,6 +211,13 @@ def _digest(directory: Path) -> str:
     return h.hexdigest()[:10]
 
 
+def _connective_regex(connectives: list[str]) -> "regex.Pattern[str]":
+    """Matches a connective (with an optional comma before it) that ends where a cue starts."""
+    alts = "|".join(regex.escape(" ".join(c.split())).replace(r"\ ", r"\s+")
+                    for c in sorted(connectives, key=len, reverse=True)) or r"(?!)"
+    return regex.compile(rf"(?:[،,]\s*)?(?<![\p{{L}}])(?:{alts})\s+$")
+
+
 def _generic_sources(path: Path) -> dict[str, str]:
     out = {}
     for lineno, row in _table(path, ("word", "class")):
@@ -261,6 +269,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         given_names=frozenset(_words(d / "given_names.txt")),
         place_heads=frozenset(_words(d / "place_heads.txt")),
         generic_sources=_generic_sources(d / "generic_sources.tsv"),
+        cue_connective_re=_connective_regex(_words(d / "cue_connectives.txt")),
         boilerplate=_load_boilerplate(d / "boilerplate.tsv"),
         version=f"lex-{_digest(d)}",
     )
