@@ -270,7 +270,10 @@ class _DocumentRules:
                     continue
                 if cue.entry.frame == "nominal" or n_words > MAX_MARKS_REGION_WORDS:
                     return None
-                return self._direct(cue, cs, t.start, mention or self._mention(cue, region), "cue_marks")
+                mention = mention or self._mention(cue, region)
+                if mention is not None and n_words > 1 and not self._is_source(mention):
+                    return None  # «رفض قبولنا باعتبارنا تربويين "…"»: marks after an object
+                return self._direct(cue, cs, t.start, mention, "cue_marks")
             elif t.kind == "end":
                 return self._nothing_introduced(cue, region)
             else:

@@ -157,7 +157,8 @@ class SpeakerResolver:
         if len(word) < 2 or word.isdigit() or is_definite(word):
             return False
         forms = [word]
-        if word[0] in _PROCLITICS and len(word) > 3:
+        if word[0] in _PROCLITICS and len(word) > 3 and word not in lex.given_names:
+            # «لمجلس»، «وحماية»; but «فراس»، «فهد»، «وليد» are names, not a proclitic and a noun
             forms.append(word[1:])
         for f in forms:
             if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
