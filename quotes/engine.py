@@ -583,14 +583,23 @@ class _DocumentRules:
         """The subject of the clause a participle cue hangs on, for the speaker it implies:
         «وأثنى الحكم الدولي نبيل الشمردل على …، مقدماً شكره» → «الحكم الدولي نبيل الشمردل».
 
-        The first name (with the title before it) between the start of the cue's sentence, or
-        the end of the last quotation before the cue, and the cue. Names of places and
+        The mention of a speech verb earlier in the clause, or else the first name (with the
+        title before it) between the start of the cue's sentence, or the end of the last
+        quotation before the cue, and the cue. Names of places and
         institutions («جامعة الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
         """
         start = self.sentence_start(cue_start)
         for q in self.quotes:
             if start < q.end <= cue_start:
                 start = q.end
+        for verb in reversed(self._cues_between(start, cue_start)):
+            # «وكان ترامب قال في كلمة له، معلنا: "…"»، «أكد لـ«عكاظ» عميد الكلية … أهمية …، لافتا إلى»:
+            # the speech verb the participle hangs on names the speaker
+            if verb.entry.frame == "clause":
+                mention = self._mention(verb, [t for t in tokens(self.w, verb.end, cue_start) if t.kind != "end"])
+                if mention is not None and self._is_source(mention):
+                    return mention
+                break
         toks = [t for t in tokens(self.w, start, cue_start) if t.kind != "end"]
         for i, j in SpeakerResolver.name_runs(self.lex, toks):
             k = i
