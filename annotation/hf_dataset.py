@@ -67,6 +67,7 @@ QUOTE_FEATURES = Features({
     "stance_reason": Value("string"),
     "target": Value("string"),
     "rule": Value("string"),
+    "speaker_rule": Value("string"),
     "engine_version": Value("string"),
     "label_source": ClassLabel(names=list(LABEL_SOURCES)),
     "annotator": Value("string"),
@@ -394,7 +395,9 @@ rows is left out of a configuration.
   (ClassLabel: male, female, unknown).
 - `stance` (ClassLabel: favor, against, neutral; -1 when absent), `stance_score`,
   `stance_scores`, `stance_reason` (the lexicon entries and rules that fired), `target`.
-- `rule`: the extraction rule that produced the quotation; `engine_version`.
+- `rule`: the extraction rule that produced the quotation; `speaker_rule`: the
+  speaker-resolution step that named the speaker (name, title-name, generic-first-mention,
+  implied-sentence-subject, implied-previous-speaker, …); `engine_version`.
 - `label_source` (ClassLabel: rule, human), `annotator`, `annotation_id`, `review_status`
   (accepted, edited, added, deleted), `edited_fields`, `annotation_created`/`annotation_updated`,
   `repaired` (a span moved to where its recorded text stands), `annotator_count`,

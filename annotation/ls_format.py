@@ -98,7 +98,10 @@ def result_for(quotes: Sequence[Quotation], text: str) -> list[dict[str, Any]]:
         if problems:
             raise SpanError(f"record {q.id!r}: {'; '.join(problems)}")
         qid, sid, cid = f"q{n}", f"s{n}", f"c{n}"
-        out.append(_region(qid, q.content_start, q.content_end, q.content, QUOTE))
+        quote_region = _region(qid, q.content_start, q.content_end, q.content, QUOTE)
+        # why the engine proposed it, shown to the annotator as the region's meta
+        quote_region["meta"] = {"text": [f"rule: {q.rule}" + (f" · speaker: {q.speaker_rule}" if q.speaker_rule else "")]}
+        out.append(quote_region)
         out.append(_per_region(qid, q, "type", "choices", [q.type]))
         if q.stance:
             out.append(_per_region(qid, q, "stance", "choices", [q.stance]))

@@ -47,7 +47,7 @@ MAX_REGION_WORDS = 30     # words between a cue and what it introduces
 MAX_MENTION_WORDS = 14
 MAX_PARTICIPLE_REGION_WORDS = 6  # «مضيفا في هذا السياق أن»; a longer stretch is an object
 MAX_NOMINAL_REGION_WORDS = 10  # «وفق/بحسب X فإن»: X is short
-MAX_MARKS_REGION_WORDS = 12  # «قال X في Y "…"»: a longer stretch before the mark is not a mention
+MAX_MARKS_REGION_WORDS = 16  # «قال X في Y "…"»: a longer stretch before the mark is not a mention
 MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are a name
 _SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|[.!?؟]+(?=\s|$)")
 _GAP_AFTER_QUOTE = regex.compile(r"[ \t]*[،,]?[ \t]*")

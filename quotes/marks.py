@@ -29,16 +29,21 @@ def family(ch: str) -> str:
 def find_closer(text: str, opener: int, limit: int) -> int | None:
     """Index of the mark that closes the one at ``opener``, searching up to ``limit``.
 
-    Angle marks nest (« … « … » … »); symmetric marks close at the next symmetric mark.
+    Angle marks nest (« … « … » … »); a symmetric mark closes at the next symmetric mark
+    unless that one opens a short nested quotation (see :func:`nested_closer`).
     Returns ``None`` when no closer stands before ``limit``.
     """
     ch = text[opener]
     if ch not in OPENERS:
         return None
     if ch in SYMMETRIC:
+        skip_to = -1
         for m in MARK_RE.finditer(text, opener + 1, limit):
-            if m.group() in SYMMETRIC:
-                return m.start()
+            if m.group() in SYMMETRIC and m.start() > skip_to:
+                inner = nested_closer(text, m.start(), limit)
+                if inner is None:
+                    return m.start()
+                skip_to = inner
         return None
     closer = ANGLE_CLOSER[ch]
     depth = 0
@@ -53,6 +58,24 @@ def find_closer(text: str, opener: int, limit: int) -> int | None:
     return None
 
 
+NESTED_WINDOW = 80  # a quotation nested in another is a short phrase (a name, a term)
+
+
+def nested_closer(text: str, i: int, limit: int) -> int | None:
+    """Inside a quotation, does the symmetric mark at ``i`` open a short nested one? Then the
+    index of the mark closing it. A nested opener stands after white space and before a
+    letter, and its closer, the next mark within :data:`NESTED_WINDOW` characters, after a
+    word and before white space or punctuation («"… في تخصص "تربية خاصة" لهذا العام"»)."""
+    if not (0 < i < len(text) - 1 and text[i - 1] in " \t(" and text[i + 1].isalnum()):
+        return None
+    m = MARK_RE.search(text, i + 1, min(limit, i + NESTED_WINDOW))
+    if m is None or m.group() not in SYMMETRIC:
+        return None
+    j = m.start()
+    after = text[j + 1:j + 2]
+    return j if not text[j - 1].isspace() and (not after or not after.isalnum()) else None
+
+
 def count_family(text: str, start: int, end: int, fam: str) -> int:
     """How many marks of family ``fam`` stand in ``text[start:end]``."""
     return sum(1 for m in MARK_RE.finditer(text, start, end) if family(m.group()) == fam)
@@ -61,13 +84,15 @@ def count_family(text: str, start: int, end: int, fam: str) -> int:
 def quoted_intervals(text: str) -> list[tuple[int, int]]:
     """Top-level ``(opener, closer)`` pairs of the whole text, paragraph by paragraph.
 
-    One left-to-right pass: a symmetric mark closes the open symmetric quote, angle marks
-    nest, and a quote left open at a paragraph end is dropped (it pairs with nothing).
+    One left-to-right pass: a symmetric mark closes the open symmetric quote unless it
+    opens a short nested one, angle marks nest, and a quote left open at a paragraph end
+    is dropped (it pairs with nothing).
     """
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     open_ch = ""
-    depth = 0
+    depth = 0          # angle marks opened inside the open angle quote
+    nested_end = -1    # the closer of a short quotation nested in the open symmetric one
     for m in _MARK_OR_NL.finditer(text):
         c = m.group()
         if c == "\n":
@@ -78,9 +103,13 @@ def quoted_intervals(text: str) -> list[tuple[int, int]]:
                 open_at, open_ch, depth = m.start(), c, 0
             continue
         if open_ch in SYMMETRIC:
-            if c in SYMMETRIC:
-                out.append((open_at, m.start()))
-                open_at = None
+            if c in SYMMETRIC and m.start() > nested_end:
+                inner = nested_closer(text, m.start(), len(text))
+                if inner is not None and "\n" not in text[m.start():inner]:
+                    nested_end = inner
+                else:
+                    out.append((open_at, m.start()))
+                    open_at = None
         elif c == open_ch:
             depth += 1
         elif c == ANGLE_CLOSER[open_ch]:
