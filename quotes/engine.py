@@ -368,12 +368,28 @@ class _DocumentRules:
         return end
 
     def _breaks_clause(self, c: _Cue) -> bool:
+        """Does the cue ``c`` start a statement of its own, ending the clause before it?"""
         if self._inside_marks(c.start):
             return False
         if c.entry.frame in ("participle", "attributive"):
             return True
         before = self.w[max(0, c.start - 3):c.start].strip()
-        return before.endswith(("،", ",", "؛", ";"))
+        return before.endswith(("،", ",", "؛", ";")) and self._introduces_soon(c)
+
+    def _introduces_soon(self, c: _Cue) -> bool:
+        """Is a complementizer, a colon or a mark within a few words after the cue? Without
+        one, the verb belongs to the clause («المباحثات …، تؤكد على متانة الروابط»)."""
+        n = 0
+        for t in iter_tokens(self.w, c.end, min(self.para_end(c.end), c.end + 400)):
+            if t.kind in ("colon", "q") or (t.kind == "w" and t.text in self.lex.complementizers):
+                return True
+            if t.kind == "end":
+                return False
+            if t.kind == "w":
+                n += 1
+                if n > MAX_MARKS_REGION_WORDS:
+                    return False
+        return False
 
     def _pairing(self) -> list[tuple[int, int]]:
         if self._pairs is None:
