@@ -211,10 +211,13 @@ class SpeakerResolver:
         i = 0
         while i < len(toks):
             t = toks[i]
+            prev = toks[i - 1] if i else None
             starts = t.kind == "w" and (SpeakerResolver.is_namey(lex, t.text) or (
                 SpeakerResolver.is_al_first_name(lex, t.text) and i + 1 < len(toks)
-                and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)))
-            prev = toks[i - 1] if i else None
+                and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)) or (
+                # «الدكتور علي»: a given name that normalises like a function word (على → علي)
+                t.text in lex.given_names and prev is not None and prev.kind == "w"
+                and (SpeakerResolver.title_of(lex, prev.text) or ("", ""))[0] == "person"))
             if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                     prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text)))):
                 i += 1
