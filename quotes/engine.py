@@ -37,7 +37,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer, quoted_intervals
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
-from quotes.speakers import MentionSpan, SpeakerResolver, is_definite, strip_definite
+from quotes.speakers import PATRONYMIC, MentionSpan, SpeakerResolver, is_definite, strip_definite
 from quotes.tokens import Tok, iter_tokens, tokens, words
 from quotes.version import ENGINE_VERSION
 
@@ -639,6 +639,8 @@ class _DocumentRules:
                 break
             if t.kind == "w":
                 strength = self.lex.mention_stoppers.get(t.text)
+                if strength and kept and kept[-1].text in PATRONYMIC and t.text in self.lex.given_names:
+                    strength = None  # «وليد بن علي الجلال»: علي (not على) after بن
                 if strength == "hard":
                     break
                 if strength == "soft" and soft_cut is None and not (

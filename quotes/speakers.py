@@ -42,7 +42,7 @@ _DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
 _KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 _PROCLITICS = frozenset("وفلبك")
 _SAME = frozenset({"نفسها", "نفسه", "ذاتها", "ذاته", "انفسهم", "ذاتهم"})  # «المصادر نفسها»
-_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 _NAME_LINKS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ام", "ال", "آل", "عبدال"})
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 _NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
@@ -215,9 +215,13 @@ class SpeakerResolver:
             starts = t.kind == "w" and (SpeakerResolver.is_namey(lex, t.text) or (
                 SpeakerResolver.is_al_first_name(lex, t.text) and i + 1 < len(toks)
                 and toks[i + 1].kind == "w" and SpeakerResolver.is_namey(lex, toks[i + 1].text)) or (
-                # «الدكتور علي»: a given name that normalises like a function word (على → علي)
+                # «الدكتور علي بن يحيى»: a given name that normalises like a function word (على → علي),
+                # after a person's title and before بن or another name word
                 t.text in lex.given_names and prev is not None and prev.kind == "w"
-                and (SpeakerResolver.title_of(lex, prev.text) or ("", ""))[0] == "person"))
+                and (SpeakerResolver.title_of(lex, prev.text) or ("", ""))[0] == "person"
+                and i + 1 < len(toks) and toks[i + 1].kind == "w"
+                and (toks[i + 1].text in PATRONYMIC or (SpeakerResolver.is_namey(lex, toks[i + 1].text)
+                                                        and not is_definite(toks[i + 1].text)))))
             if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                     prev.kind == "w" and (is_definite(prev.text) or SpeakerResolver.title_of(lex, prev.text)))):
                 i += 1
@@ -225,7 +229,8 @@ class SpeakerResolver:
             j = i + 1
             while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" and (
                     SpeakerResolver.is_namey(lex, toks[j].text)
-                    or (toks[j - 1].text in _NAME_LINKS and toks[j].text not in lex.mention_stoppers)):
+                    or (toks[j - 1].text in _NAME_LINKS and (toks[j].text not in lex.mention_stoppers
+                                                              or toks[j].text in lex.given_names))):
                 j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
             if j + 1 < len(toks) and j + 1 - i < MAX_NAME_WORDS and toks[j].kind == "w" \
                     and toks[j + 1].kind == "w" and not is_definite(toks[j].text) \
@@ -235,8 +240,10 @@ class SpeakerResolver:
                 j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي)
             if j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
                     and SpeakerResolver.is_family_name(lex, toks[j].text) \
-                    and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)):
+                    and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)
+                         or SpeakerResolver.title_of(lex, toks[j + 1].text) is not None):
                 j += 1  # a family name with ال closes the name, unless an adjective chain follows
+                # («وليد القويني المتحدث الإعلامي»: a title after it starts an apposition)
             if not _names_a_place(lex, toks, i):
                 yield i, j
             i = j
@@ -288,7 +295,7 @@ class SpeakerResolver:
             before = tokens(self.w, max(0, m.start() - 80), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
-            if run[0] not in _NAME_LINKS and before and before[-1].kind == "w" and before[-1].text in _PATRONYMIC:
+            if run[0] not in _NAME_LINKS and before and before[-1].kind == "w" and before[-1].text in PATRONYMIC:
                 k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
                     and self.is_namey(self.lex, before[k].text):
