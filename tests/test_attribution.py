@@ -1,0 +1,150 @@
+"""Attribution classes that failed on unseen articles, each specified by real sentences
+from the SaudiNewsNet and ANT corpora (none from the development set's gold), with the
+exact speaker, mention, span and resolution step (``speaker_rule``) expected."""
+
+from __future__ import annotations
+
+from conftest import body_quotes_of, span
+from quotes.lexicon import load_lexicon
+from quotes.marks import find_closer, quoted_intervals
+from quotes.speakers import SPEAKER_RULES
+
+
+def only(quotes):
+    assert len(quotes) == 1, [(q.content, q.speaker_name) for q in quotes]
+    return quotes[0]
+
+
+# -- names inside the names of places and institutions (class 2b) ----------------------------
+def test_a_royal_name_inside_an_airport_name_is_no_speaker():
+    text = ("قالت إدارة مطار الملك عبدالعزيز الدولي في جدة إن الإدارة العامة للحج والعمرة قامت بتحويل "
+            "جميع الرحلات المغادرة المنتظمة والإضافية لما تبقى من المعتمرين إلى الصالتين الشمالية والجنوبية.")
+    q = only(body_quotes_of(text))
+    assert q.speaker_mention == "إدارة مطار الملك عبدالعزيز الدولي"
+    assert q.speaker_name == "إدارة مطار الملك عبدالعزيز الدولي"
+    assert q.speaker_gender == "unknown"
+    assert q.speaker_rule == "org"
+
+
+def test_the_holder_of_a_chair_named_after_a_prince_is_the_speaker():
+    text = ("وأوضح المشرف على كرسي الأمير محمد بن ناصر لدراسات قضايا المجتمع الدكتور علي بن يحيى العريشي "
+            "أن المرحلة الأولى من المشروع تشمل مرحلة الدراسات والتهيئة.")
+    q = only(body_quotes_of(text))
+    assert q.speaker_name == "علي بن يحيى"
+    assert q.speaker_rule == "name"
+    assert q.speaker_gender == "male"
+
+
+def test_place_heads_are_linguistic_data():
+    assert {"مطار", "جامعه", "كرسي", "مستشفي"} <= load_lexicon().place_heads
+
+
+# -- given names that look like a proclitic and a noun, or like a function word -------------
+def test_a_given_name_starting_with_waw_is_a_name_and_a_title_after_it_starts_an_apposition():
+    text = ("أعلنت وزارة الداخلية أمس الجمعة عن مقتل عنصر إرهابي واعتقال 13 آخرين أثناء عملية أمنية. "
+            "وقال وليد القويني المتحدث الإعلامي بالوزارة لوكالة الأنباء الألمانية (د.ب.أ) إن وحدات مختصة "
+            "من الحرس الوطني قامت مساء الخميس بعملية استباقية.")
+    q = only(body_quotes_of(text))
+    assert q.speaker_mention == "وليد القويني المتحدث الإعلامي بالوزارة"
+    assert q.speaker_name == "وليد القويني"
+    assert q.speaker_gender == "male"
+
+
+def test_ali_after_bin_is_a_name_not_the_preposition():
+    text = ('وقال وليد بن علي الجلال مدير مكتب الحملة في لبنان إن "الحملة مستمرة في تنفيذ المرحلة الثانية '
+            'من البرنامج الطبي "زينة الحياة الدنيا" للتكفل بـ 1000 عملية ولادة طبيعية وقيصرية للأخوات السوريات".')
+    q = only(body_quotes_of(text))
+    assert q.speaker_name == "وليد بن علي الجلال"
+    assert q.speaker_mention == "وليد بن علي الجلال مدير مكتب الحملة"
+
+
+# -- content boundaries: a short quotation nested in a symmetric one (class 6) ----------------
+def test_a_nested_title_in_marks_does_not_close_the_quotation():
+    text = ('وقال وليد بن علي الجلال مدير مكتب الحملة في لبنان إن "الحملة مستمرة في تنفيذ المرحلة الثانية '
+            'من البرنامج الطبي "زينة الحياة الدنيا" للتكفل بـ 1000 عملية ولادة طبيعية وقيصرية للأخوات السوريات".')
+    q = only(body_quotes_of(text))
+    inner = ('الحملة مستمرة في تنفيذ المرحلة الثانية من البرنامج الطبي "زينة الحياة الدنيا" للتكفل بـ 1000 '
+             'عملية ولادة طبيعية وقيصرية للأخوات السوريات')
+    assert (q.content_start, q.content_end) == span(text, inner)
+    assert q.type == "direct" and q.rule == "clause_in_marks"
+
+
+def test_mark_pairing_stays_linear_on_a_flood_of_opening_marks():
+    text = 'قال "' * 20_000
+    assert quoted_intervals(text) == [(i * 5 + 4, i * 5 + 9) for i in range(0, 19_999, 2)][:10_000]
+    assert find_closer(text, 4, len(text)) == 9
+
+
+# -- generic sources resolve to their first full mention or to their issuer (class 4) --------
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = (" وأوضح بيان صادر عن الخارجية الباكستانية اليوم في إسلام آباد أن الجانبين بحثا خلال اللقاء "
+            "التعاون الثنائي بين باكستان والولايات المتحدة.\n"
+            " وأضاف البيان أن السيناتورة الأمريكية شددت على ضرورة مساهمة باكستان وتعاونها في الجهود المبذولة. ")
+    first, second = body_quotes_of(text)
+    assert second.speaker_mention == "البيان"
+    assert second.speaker_name == first.speaker_name
+    assert second.speaker_rule == "document-issuer"
+
+
+def test_definite_sources_resolve_to_their_first_indefinite_mention():
+    text = ("قالت مصادر أمنية يوم أمس (الثلاثاء)، إن الشرطة في مالي احتجزت حوالى 20 متطرفا مشتبها بهم "
+            "في الايام الاخيرة.\n\n"
+            " وأضافت المصادر أن الرجال الآخرين الذي احتجزوا يوم الاثنين بعد عبورهم من دولة ساحل العاج "
+            "المجاورة نقلوا الى العاصمة باماكو لاستجوابهم.")
+    first, second = body_quotes_of(text)
+    assert first.speaker_name == "مصادر أمنية"
+    assert second.speaker_mention == "المصادر"
+    assert second.speaker_name == "مصادر أمنية"
+    assert second.speaker_rule == "generic-first-mention"
+
+
+# -- implied speakers of participles (class 3) -------------------------------------------------
+def test_a_participle_after_an_action_verb_takes_the_verbs_subject():
+    text = ("أكد قائد حرس الحدود في محافظة القنفذة العميد بحري محمد بن عوضة الزهراني أهمية قرار مجلس الوزراء "
+            "بمنع التفريط في أراضي السواحل والشواطئ، لافتا إلى أن هذا النظام معمول به دوليا باعتبار أن الشواطئ "
+            "متنفس للمواطنين والزوار، ومضيفا «يأتي هذا القرار معززا لتعليمات سابقة بالمحافظة على الشواطئ».")
+    first, second = body_quotes_of(text)
+    assert first.cue == "لافتا إلى" and first.speaker_mention is None
+    assert first.speaker_name == "محمد بن عوضة الزهراني"
+    assert first.speaker_rule == "implied-sentence-subject"
+    assert second.cue == "ومضيفا" and second.speaker_name == "محمد بن عوضة الزهراني"
+    assert second.speaker_rule == "implied-previous-speaker"
+
+
+# -- mention boundaries (class 5) ----------------------------------------------------------------
+def test_a_number_is_never_a_speaker():
+    text = ("وشهد الاستطلاع تسجيل نسبة 29 % من المستخدمين إعجابهم بمزايا تتبع الأداء البدني الموجودة بالساعة، "
+            "فيما رأى 19 % أن أفضل ما يميز ساعة ابل هو نظام التنبيهات الذي يغنيهم عن متابعة هواتفهم باستمرار.")
+    q = only(body_quotes_of(text))
+    assert q.cue == "رأى"
+    assert q.speaker_mention is None and q.speaker_start is None
+
+
+# -- cues and frames (class 7) --------------------------------------------------------------------
+def test_postposed_according_to_what_a_channel_announced():
+    text = ("خضع أسطورة كرة القدم البرازيلي بيليه إلى عملية جراحية في العمود الفقري في أحد مستشفيات ساو باولو "
+            "حسب ما أعلن تلفزيون «غلوبو» المحلي أمس الأول.")
+    q = only(body_quotes_of(text))
+    assert q.rule == "nominal_postposed"
+    assert q.cue == "حسب ما أعلن"
+    assert q.content == ("خضع أسطورة كرة القدم البرازيلي بيليه إلى عملية جراحية في العمود الفقري في أحد "
+                         "مستشفيات ساو باولو")
+    assert q.speaker_mention == "تلفزيون «غلوبو» المحلي"
+    assert q.speaker_name == "تلفزيون غلوبو المحلي"
+
+
+def test_an_indirect_clause_ends_before_a_connective_that_opens_a_new_statement():
+    text = ('وقالت مصادر محلية ل"الرياض" إن مقاتلات التحالف العربي نفذت أربع غارات جوية على فندق يتجمع فيه '
+            'الحوثيين وسط مدينة حرض، حيث أوضحت المصادر أن الغارات استهدفت فندق صرح سبأ وسط المدينة.')
+    first, second = body_quotes_of(text)
+    assert first.content == "مقاتلات التحالف العربي نفذت أربع غارات جوية على فندق يتجمع فيه الحوثيين وسط مدينة حرض"
+    assert second.cue == "أوضحت" and second.content == "الغارات استهدفت فندق صرح سبأ وسط المدينة"
+    assert second.speaker_name == "مصادر محلية" and second.speaker_rule == "generic-first-mention"
+
+
+def test_every_record_names_a_known_speaker_rule():
+    text = ("قال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصالات مستمرة.\n"
+            "وأضاف أن الحوار مفيد للطرفين.")
+    rules = [q.speaker_rule for q in body_quotes_of(text)]
+    assert rules == ["name", "implied-previous-speaker"]
+    assert set(rules) <= set(SPEAKER_RULES)
