@@ -613,7 +613,7 @@ class _DocumentRules:
             # the speech verb the participle hangs on names the speaker
             if verb.entry.frame == "clause":
                 mention = self._mention(verb, [t for t in tokens(self.w, verb.end, cue_start) if t.kind != "end"])
-                if mention is not None and self._is_source(mention):
+                if mention is not None and (mention.start < verb.start or self._opens_with_someone(mention)):
                     return mention
                 break
         toks = [t for t in tokens(self.w, start, cue_start) if t.kind != "end"]
@@ -629,6 +629,15 @@ class _DocumentRules:
             if titled or (j - i >= 2 and toks[i].text in self.lex.given_names):
                 return MentionSpan(toks[k].start, toks[j - 1].end)
         return None
+
+    def _opens_with_someone(self, mention: MentionSpan) -> bool:
+        """Does a mention open with a title, an institution or a given name (and not with an
+        adverb or an object: «انتقدت بشدة مشروع القانون»)?"""
+        first = WORD_AT.search(self.w, mention.start, mention.end)
+        if first is None:
+            return False
+        word = first.group()
+        return SpeakerResolver.title_of(self.lex, word) is not None or word in self.lex.given_names
 
     def _cut_mention(self, region: list[Tok]) -> MentionSpan | None:
         """The mention a region starts with: up to a stopper, a dash, a bracket or a colon."""

@@ -46,6 +46,7 @@ PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 _NAME_LINKS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ام", "ال", "آل", "عبدال"})
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 _NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه")  # normalised: ة → ه
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
 
 
@@ -477,13 +478,27 @@ class SpeakerResolver:
             for t in tokens(self.w, m.end(), min(hi, m.end() + 80)):
                 if t.kind != "w" or n == MAX_NAME_WORDS - 1 or t.text in self.lex.function_words \
                         or t.text in self.lex.mention_stoppers or t.text in self.lex.complementizers \
-                        or t.text in self.lex.cues or t.text in _KAN:
+                        or t.text in self.lex.cues or t.text in _KAN or not self._qualifies(t.text, n):
                     break
                 end = t.end
                 n += 1
             if n:
                 return m.start(), end
         return None
+
+    def _qualifies(self, word: str, n: int) -> bool:
+        """Can ``word`` be the ``n``-th word qualifying a generic source? An adjective
+        (أمنية، مصري، كنديون، الألمانية), or a proper name right after the noun or after و
+        («صحيفة هاندلشبلات»، «استطلاع رويترز وإبسوس»); not a verb, an adverb (نقلا) or a
+        noun with a preposition (بقاعة)."""
+        if word.endswith("ا") or word.startswith("ب"):
+            return False
+        if is_definite(word) or (len(word) > 3 and word.endswith(_ADJECTIVE_ENDINGS)):
+            return True
+        name = word[1:] if word.startswith("و") and n else word
+        return (n == 0 or name != word) and self.is_namey(self.lex, name) and name not in self.lex.common_nouns
+
+
 
     def _known_gender(self, name: str) -> str:
         for prev in reversed(self.history[-MAX_HISTORY:]):

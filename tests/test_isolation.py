@@ -92,3 +92,20 @@ def test_a_clean_rerun_removes_the_earlier_failure_list(tmp_path):
     result = CliRunner().invoke(cli.app, ["extract", str(_corpus(tmp_path)), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "failed.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_the_whole_ant_corpus_extracts_with_no_failed_document(tmp_path):
+    """17,601 articles from six pan-Arab outlets (no-break spaces, hashtags, datelines): every
+    non-empty article is kept and none fails in the engine."""
+    from conftest import SHARED, need_shared
+
+    ant = SHARED / "corpora" / "ant" / "articles.jsonl"
+    need_shared(ant)
+    out = tmp_path / "ant.jsonl"
+    result = CliRunner().invoke(cli.app, ["-q", "extract", str(ant), "-o", str(out), "-j", "2"])
+    assert result.exit_code in (0, 1), result.output
+    assert "failed" not in result.output.replace("0 failed", "")
+    assert not (tmp_path / "failed.jsonl").exists()
+    kept = {json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert len(kept) > 15_000
