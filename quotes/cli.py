@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from quotes.atomic import atomic_open, dumps
-from quotes.documents import BadInput, read_documents
+from quotes.documents import BadInput, ReadStats, read_documents
 from quotes.evaluation import EvaluationError, evaluate
 from quotes.lexicon import LexiconError, load_lexicon
 from quotes.progress import Progress
@@ -124,7 +124,8 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
         out = stack.enter_context(atomic_open(output))
         docs_out = stack.enter_context(atomic_open(documents)) if documents else None
         progress = stack.enter_context(Progress(label, enabled=not State.quiet))
-        items = read_documents(inputs, id_field=id_field, text_field=text_field)
+        read_stats = ReadStats()
+        items = read_documents(inputs, id_field=id_field, text_field=text_field, stats=read_stats)
         for result in parallel.run(items, workers=workers, stance=stance, targets=target_list,
                                    keep_documents=on_document is not None, document_lines=documents is not None):
             if isinstance(result, BadInput):
@@ -155,6 +156,9 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
     if not State.verbose:
         report_skipped(bad)
     write_failed(output, failed)
+    if read_stats.surrogates_replaced:
+        info(f"{read_stats.surrogates_replaced} lone surrogate(s) in the input replaced by U+FFFD")
+    counts["surrogates_replaced"] = read_stats.surrogates_replaced
     counts["seconds"] = round(time.perf_counter() - t0, 2)
     counts["by_type"] = by_type
     counts["bad"] = bad

@@ -34,7 +34,7 @@ import regex
 
 from quotes.boilerplate import boilerplate_spans, mask
 from quotes.lexicon import CueEntry, Lexicon, load_lexicon
-from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family, find_closer, quoted_intervals
+from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, angle_matches, count_family, family, find_closer, quoted_intervals
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.speakers import PATRONYMIC, MentionSpan, SpeakerResolver, is_definite, strip_definite
@@ -126,6 +126,7 @@ class _DocumentRules:
         self._pairs: list[tuple[int, int]] | None = None  # quoted stretches, computed when needed
         self._pair_starts: list[int] = []
         self._closer_of: dict[int, int] = {}
+        self._angle_closer: dict[int, int | None] = {}
 
     # -- cues -------------------------------------------------------------------------
     def _find_cues(self) -> list[_Cue]:
@@ -396,6 +397,7 @@ class _DocumentRules:
             self._pairs = quoted_intervals(self.w)
             self._pair_starts = [p[0] for p in self._pairs]
             self._closer_of = dict(self._pairs)
+            self._angle_closer = angle_matches(self.w)
         return self._pairs
 
     def closer(self, opener: int, limit: int) -> int | None:
@@ -404,6 +406,9 @@ class _DocumentRules:
         c = self._closer_of.get(opener)
         if c is not None:
             return c if c < limit else None
+        if opener in self._angle_closer and limit <= self.para_end(opener):
+            c = self._angle_closer[opener]  # nested angle marks, matched once for the document
+            return c if c is not None and c < limit else None
         return find_closer(self.w, opener, limit)
 
     def _inside_marks(self, pos: int) -> bool:

@@ -119,3 +119,27 @@ def quoted_intervals(text: str) -> list[tuple[int, int]]:
             else:
                 depth -= 1
     return out
+
+
+def angle_matches(text: str) -> dict[int, int | None]:
+    """The closer of every angle opening mark (« ‹), nested ones included, paragraph by
+    paragraph: ``{opener: closer}``, ``None`` for one that no mark of its paragraph closes.
+
+    One pass with a stack per family, so a flood of marks costs linear time; the result
+    equals :func:`find_closer` for each opener with its paragraph end as the limit.
+    """
+    out: dict[int, int | None] = {}
+    stacks: dict[str, list[int]] = {"«": [], "‹": []}
+    for m in _MARK_OR_NL.finditer(text):
+        c = m.group()
+        if c == "\n":
+            for stack in stacks.values():
+                stack.clear()
+        elif c in stacks:
+            out[m.start()] = None
+            stacks[c].append(m.start())
+        elif c in ("»", "›"):
+            stack = stacks["«" if c == "»" else "‹"]
+            if stack:
+                out[stack.pop()] = m.start()
+    return out

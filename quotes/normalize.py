@@ -9,7 +9,9 @@ run on the normalised text and every span is reported in the original text.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
 
@@ -28,9 +30,29 @@ _LETTERS = str.maketrans({
 REMOVED = regex.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\p{Cf}]+")
 
 
+# Arabic presentation forms (PDF-derived text): folded to base letters (NFKC), so «ﻗﺎﻝ»
+# reads as «قال»; a ligature («ﻻ», «ﷲ») becomes several letters.
+_PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+_SPECIAL = regex.compile(rf"{REMOVED.pattern}|{_PRESENTATION.pattern}+")
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics, tatweel and invisible marks, and with presentation
+    forms folded to base letters, but letters otherwise as written (for display)."""
+    return _SPECIAL.sub(lambda m: "".join(map(_fold, m.group())), text)
+
+
 def normalize(text: str) -> str:
-    """Return the normalised form of ``text`` (shorter when marks were removed)."""
-    return REMOVED.sub("", text).translate(_LETTERS)
+    """Return the normalised form of ``text`` (see :class:`NormText` for the offsets)."""
+    return fold(text).translate(_LETTERS)
+
+
+@lru_cache(maxsize=1024)
+def _fold(ch: str) -> str:
+    """What a removed mark or a presentation form becomes in the normalised text."""
+    if REMOVED.fullmatch(ch):
+        return ""
+    return REMOVED.sub("", unicodedata.normalize("NFKC", ch)).strip()
 
 
 class NormText:
@@ -38,29 +60,40 @@ class NormText:
 
     ``norm`` is what rules read. :meth:`to_orig` turns a normalised offset into the
     original one: a start maps to the character itself, an end (exclusive) maps past
-    any removed marks attached to the last character.
+    any removed marks attached to the last character, and past the whole of a ligature
+    that was unfolded into several letters.
     """
 
-    __slots__ = ("orig", "norm", "_removed_at")
+    __slots__ = ("orig", "norm", "_norm_at", "_orig_at")
 
     def __init__(self, orig: str):
         self.orig = orig
-        removed_at: list[int] = []  # normalised index before which each removed run sits
-        kept = 0
+        # anchors: normalised offset -> original offset, at every place the lengths diverge
+        norm_at: list[int] = []
+        orig_at: list[int] = []
         parts: list[str] = []
+        kept = 0
         last = 0
-        for m in REMOVED.finditer(orig):
+        for m in _SPECIAL.finditer(orig):
             start, end = m.span()
             parts.append(orig[last:start])
             kept += start - last
-            removed_at.extend([kept] * (end - start))
+            for i in range(start, end):
+                folded = _fold(orig[i])
+                norm_at.append(kept)
+                orig_at.append(i)
+                parts.append(folded)
+                kept += len(folded)
+                norm_at.append(kept)
+                orig_at.append(i + 1)
             last = end
-        if removed_at:
+        if norm_at:
             parts.append(orig[last:])
             self.norm = "".join(parts).translate(_LETTERS)
         else:
             self.norm = orig.translate(_LETTERS)
-        self._removed_at = removed_at  # str.translate maps one character to exactly one
+        self._norm_at = norm_at  # str.translate maps one character to exactly one
+        self._orig_at = orig_at
 
     def to_orig(self, n: int) -> int:
         """Original offset of the normalised offset ``n`` (0 ≤ n ≤ len(norm)).
@@ -68,9 +101,14 @@ class NormText:
         Marks removed just before character ``n`` belong to the character before it, so
         a start lands on the character itself and an end lands after those marks.
         """
-        if not self._removed_at:
+        if not self._norm_at:
             return n
-        return n + bisect_right(self._removed_at, n)
+        k = bisect_right(self._norm_at, n) - 1
+        if k < 0:
+            return n
+        if k % 2 == 0 and n > self._norm_at[k]:
+            return self._orig_at[k + 1]  # inside an unfolded ligature: past all of it
+        return self._orig_at[k] + (n - self._norm_at[k])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[start, end)``."""

@@ -8,14 +8,18 @@ of ``--workers N`` is byte-identical to one worker's. Bad inputs pass through un
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import traceback
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator, NamedTuple
 
 from quotes.atomic import dumps
 from quotes.documents import BadInput
 from quotes.lexicon import load_lexicon
+from quotes.limits import load_limits
 from quotes.pipeline import annotate
 from quotes.record import Document, Quotation
 from quotes.stance import Target, load_stance_model
@@ -61,20 +65,45 @@ def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True
     model = load_stance_model() if stance else None
     if model is not None and targets:
         model = model.with_targets(targets)
-    _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines)
+    _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines, limits=load_limits())
 
 
 def process(doc: Document) -> Processed | Failed:
     """One document through extraction and stance, with its output lines; an error inside
     the engine fails this document only."""
     try:
-        quotes = annotate(doc, _STATE["lex"], _STATE["model"])
+        with time_budget(_STATE["limits"].budget(len(doc.text))):
+            quotes = annotate(doc, _STATE["lex"], _STATE["model"])
     except Exception as exc:  # noqa: BLE001 - one document must never stop the run
         message = (str(exc).splitlines() or [""])[0][:300]
         return Failed(doc.doc_id, doc.origin, type(exc).__name__, message, traceback.format_exc())
     keep = _STATE["keep"]
     return Processed(doc if keep else None, quotes if keep else None, [q.type for q in quotes],
                      [dumps(q.to_dict()) for q in quotes], dumps(doc.to_dict()) if _STATE["lines"] else None)
+
+
+class OverBudget(TimeoutError):
+    """A document took longer than its time budget (``resources/limits.yaml``)."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`OverBudget` inside the block once ``seconds`` have passed (a real-time
+    timer; only in a process's main thread, where signals are delivered)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):  # noqa: ARG001
+        raise OverBudget(f"over its time budget of {seconds:.1f} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _run_batch(batch: list[Document | BadInput]) -> list[Result]:

@@ -30,7 +30,7 @@ import regex
 from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import CueEntry, Lexicon
-from quotes.normalize import REMOVED, NormText, normalize
+from quotes.normalize import NormText, fold, normalize
 from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
@@ -267,7 +267,7 @@ class SpeakerResolver:
     # -- names in the article -----------------------------------------------------------
     def _display(self, start: int, end: int) -> str:
         s, e = self.nt.span(start, end)
-        text = REMOVED.sub("", self.nt.orig[s:e])
+        text = fold(self.nt.orig[s:e])
         text = _MARKS.sub("", text)
         return " ".join(text.split())
 

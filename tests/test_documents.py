@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import zipfile
 
+import pytest
+
 from quotes.documents import BadInput, read_documents
 
 ARTICLE = "قال الوزير إن المشروع اكتمل في موعده."
@@ -82,4 +84,72 @@ def test_missing_path_and_unsupported_type(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     docs, bad = read([tmp_path / "nope", tmp_path / "x.pdf"])
     assert docs == []
-    assert [b.message for b in bad] == ["no such file or folder", "unsupported file type .pdf; expected .txt, .jsonl, .json, .zip"]
+    assert [b.message for b in bad] == [
+        "no such file or folder",
+        "unsupported file type .pdf; expected .txt, .jsonl, .json, .zip, .jsonl.gz, .jsonl.bz2, .jsonl.xz, "
+        ".json.gz, .json.bz2, .json.xz"]
+
+
+GOOD_AR = "قال الوزير إن المشروع اكتمل في موعده."
+
+
+@pytest.mark.parametrize("suffix, opener", [(".jsonl.gz", "gzip"), (".jsonl.bz2", "bz2"), (".jsonl.xz", "lzma"),
+                                            (".json.gz", "gzip")])
+def test_compressed_corpora_are_read_transparently(tmp_path, suffix, opener):
+    import importlib
+
+    module = importlib.import_module(opener)
+    rows = [{"id": f"d{i}", "text": GOOD_AR} for i in range(3)]
+    payload = ("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) if suffix.startswith(".jsonl")
+               else json.dumps(rows, ensure_ascii=False))
+    path = tmp_path / f"corpus{suffix}"
+    with module.open(path, "wb") as fh:
+        fh.write(payload.encode("utf-8"))
+    docs, bad = read([tmp_path])
+    assert bad == []
+    assert [d.doc_id for d in docs] == (["d0", "d1", "d2"] if suffix.startswith(".jsonl") else ["d0", "d1", "d2"])
+    assert all(d.text == GOOD_AR for d in docs)
+    if suffix.startswith(".jsonl"):
+        assert docs[1].origin == f"{path}:2"
+
+
+def test_utf16_without_a_bom_is_decoded(tmp_path):
+    for encoding in ("utf-16-le", "utf-16-be"):
+        p = tmp_path / f"{encoding}.txt"
+        p.write_bytes(GOOD_AR.encode(encoding))
+        docs, bad = read([p])
+        assert bad == [] and docs[0].text == GOOD_AR
+
+
+def test_an_archive_member_over_the_size_limit_is_skipped_by_its_declared_size(tmp_path):
+    from quotes.limits import Limits
+
+    z = tmp_path / "big.zip"
+    with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("spaces.txt", " " * 2_000_000)  # 2 MB of spaces: a few kB compressed
+        zf.writestr("ok.txt", GOOD_AR)
+    items = list(read_documents([z], limits=Limits(5, 5, 5_000_000, 1_000_000)))
+    docs = [i for i in items if not isinstance(i, BadInput)]
+    bad = [i for i in items if isinstance(i, BadInput)]
+    assert [d.doc_id for d in docs] == ["ok"]
+    assert str(bad[0]) == (f"{z}!spaces.txt: archive member of 2,000,000 bytes (declared) is over the limit of "
+                           "1,000,000 bytes (max_file_bytes)")
+
+
+def test_a_document_over_the_character_limit_is_skipped(tmp_path):
+    from quotes.limits import Limits
+
+    p = tmp_path / "long.txt"
+    p.write_text(GOOD_AR * 100, encoding="utf-8")
+    items = list(read_documents([p], limits=Limits(5, 5, 1000, 1_000_000)))
+    assert len(items) == 1 and isinstance(items[0], BadInput)
+    assert "document long has 3,700 characters, over the limit of 1,000 (max_document_chars)" in str(items[0])
+
+
+def test_a_limits_file_with_a_missing_key_names_the_file(tmp_path):
+    from quotes.limits import LimitsError, load_limits
+
+    p = tmp_path / "limits.yaml"
+    p.write_text("time_budget_seconds: 5\n", encoding="utf-8")
+    with pytest.raises(LimitsError, match=f"{p}: missing key 'time_budget_per_100k_chars'"):
+        load_limits(str(p))

@@ -109,3 +109,45 @@ def test_the_whole_ant_corpus_extracts_with_no_failed_document(tmp_path):
     assert not (tmp_path / "failed.jsonl").exists()
     kept = {json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert len(kept) > 15_000
+
+
+@pytest.mark.slow
+def test_the_whole_saudinewsnet_corpus_extracts_with_no_failed_document(tmp_path):
+    from conftest import CORPUS, need_shared
+
+    need_shared(CORPUS)
+    out = tmp_path / "snn.jsonl"
+    result = CliRunner().invoke(cli.app, ["-q", "extract", str(CORPUS), "-o", str(out), "-j", "2"])
+    assert result.exit_code in (0, 1), result.output  # 1: the corpus has empty articles, reported as skipped
+    assert "failed" not in result.output.replace("0 failed", "")
+    assert not (tmp_path / "failed.jsonl").exists()
+
+
+def test_a_document_over_its_time_budget_fails_and_the_run_goes_on(tmp_path, monkeypatch):
+    import time
+
+    from quotes.limits import Limits
+
+    def slow_annotate(doc, *args, **kwargs):
+        if doc.doc_id == "boom":
+            time.sleep(5)
+        return real_annotate(doc, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "annotate", slow_annotate)
+    monkeypatch.setattr(parallel, "load_limits", lambda: Limits(0.5, 0.0, 5_000_000, 200_000_000))
+    out = tmp_path / "q.jsonl"
+    result = CliRunner().invoke(cli.app, ["extract", str(_corpus(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "document boom: OverBudget: over its time budget of 0.5 s" in result.output
+    assert len({json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()}) == 4
+
+
+def test_a_lone_surrogate_is_replaced_and_counted_not_fatal(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "s1", "text": "قال الوزير إن المشروع \\ud800 اكتمل في موعده."}\n', encoding="utf-8")
+    out = tmp_path / "q.jsonl"
+    result = CliRunner().invoke(cli.app, ["extract", str(src), "-o", str(out), "--documents", str(tmp_path / "d.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "1 lone surrogate(s) in the input replaced by U+FFFD" in result.output
+    (record,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert record["content"] == "المشروع \ufffd اكتمل في موعده"

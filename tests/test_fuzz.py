@@ -1,0 +1,67 @@
+"""Fuzzing on both corpora: noisy variants of real SaudiNewsNet and ANT articles never
+raise, every span slices the text exactly, and changing only the white space between
+words changes no quotation. Deterministic in CI (QUOTES_PROPERTY_RANDOM=1 explores anew)."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, SHARED
+from noise import load_articles, noisy, respace
+from quotes import Document, extract_quotations
+from quotes.normalize import NormText
+
+ARTICLES = load_articles(SHARED) or [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+SETTINGS = dict(max_examples=int(os.environ.get("QUOTES_PROPERTY_EXAMPLES", "150")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow], derandomize=not os.environ.get("QUOTES_PROPERTY_RANDOM"))
+
+
+def _key(q):
+    return (q.type, q.content_start, q.content_end, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end,
+            q.speaker_name, q.speaker_gender, q.rule)
+
+
+@settings(**SETTINGS)
+@given(st.sampled_from(ARTICLES), st.integers(0, 2**32 - 1), st.booleans())
+def test_noisy_articles_never_raise_and_spans_are_exact(article, seed, has_title):
+    text = noisy(article, random.Random(seed))
+    for q in extract_quotations(Document("n", text, title="t" if has_title else None)):
+        assert q.check_spans(text) == []
+        assert q.content and q.content.strip() == q.content
+        assert q.speaker_gender in ("male", "female", "unknown")
+
+
+@settings(**SETTINGS)
+@given(st.sampled_from(ARTICLES), st.integers(0, 2**32 - 1))
+def test_white_space_between_words_changes_no_quotation(article, seed):
+    spaced = respace(article, random.Random(seed))
+    assert len(spaced) == len(article)
+    before = [_key(q) for q in extract_quotations(Document("a", article, title="t"))]
+    after = [_key(q) for q in extract_quotations(Document("a", spaced, title="t"))]
+    assert after == before
+
+
+@pytest.mark.parametrize("word, forms", [
+    ("قال", "ﻗﺎﻝ"), ("لا", "ﻻ"), ("الله", "ﷲ"),
+])
+def test_presentation_forms_fold_with_exact_offsets(word, forms):
+    text = f"و{forms} x"
+    nt = NormText(text)
+    assert nt.norm == f"و{word} x"
+    s, e = nt.span(1, 1 + len(word))
+    assert text[s:e] == forms
+
+
+def test_a_quotation_in_presentation_forms_is_found():
+    plain = "وقال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصالات مستمرة ولا نريد التصعيد."
+    text = "ﻭﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ ﺑﺎﺳﻢ ﺍﻟﻜﺮﻣﻠﻴﻦ ﺩﻣﻴﺘﺮﻱ ﺑﻴﺴﻜﻮﻑ ﺇﻥ ﺍﻻﺗﺼﺎﻻﺕ ﻣﺴﺘﻤﺮﺓ ﻭﻻ ﻧﺮﻳﺪ ﺍﻟﺘﺼﻌﻴﺪ."
+    (q,) = extract_quotations(Document("p", text, title="t"))
+    (ref,) = extract_quotations(Document("p", plain, title="t"))
+    assert q.check_spans(text) == []
+    assert q.content == "ﺍﻻﺗﺼﺎﻻﺕ ﻣﺴﺘﻤﺮﺓ ﻭﻻ ﻧﺮﻳﺪ ﺍﻟﺘﺼﻌﻴﺪ"
+    assert q.speaker_name == ref.speaker_name == "دميتري بيسكوف"
