@@ -115,6 +115,7 @@ class PushReport:
     documents: int = 0
     batches: int = 0
     seconds: float = 0.0
+    failed: list[str] = field(default_factory=list)  # articles not pushed, and why
 
 
 def push(client: LabelStudio, records_path: Path, documents_path: Path, title: str, url: str = "",
@@ -181,8 +182,9 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
                 existing[key]["versions"].add(version)
             else:
                 new.append(task_for(doc, quotes, version))
-        except SpanError as exc:
-            raise StudioError(f"{records_path}: {exc}{progress()}") from None
+        except SpanError as exc:  # one bad article is reported and skipped; the push goes on
+            report.failed.append(f"{records_path}: document {doc.doc_id}: {exc}")
+            continue
         if len(new) >= batch_size:
             flush_new()
         if len(more) >= batch_size:

@@ -475,9 +475,12 @@ def push(
         report = do_push(client, records, documents, project, url, batch_size=batch_size)
     except (StudioError, RecordError) as exc:
         fail(str(exc))
+    for line in report.failed:
+        err.print(f"[red]failed[/red] {line}")
     info(f"project {project!r} (id {report.project_id}): {report.documents} articles, "
          f"{report.tasks_created} tasks created, {report.predictions_added} predictions added, "
-         f"{report.unchanged} already there ({report.seconds}s)")
+         f"{report.unchanged} already there, {len(report.failed)} failed ({report.seconds}s)")
+    raise typer.Exit(1 if report.failed else 0)
 
 
 @app.command()

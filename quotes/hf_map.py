@@ -13,14 +13,17 @@ The result has one row per quotation with the record schema of ``quotes extract`
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 from datasets import Dataset, Features, List, Value
 
 from quotes.lexicon import load_lexicon
-from quotes.pipeline import annotate
+from quotes.parallel import Failed, annotate_isolated
 from quotes.record import Document, Quotation
 from quotes.stance import load_stance_model
+
+log = logging.getLogger(__name__)
 
 _TYPES = {int: Value("int64"), str: Value("string"), float: Value("float64"), bool: Value("bool")}
 
@@ -56,7 +59,11 @@ def _extract_batch(batch: dict[str, list], indices: list[int], text_column: str,
             continue
         doc_id = str(batch[id_column][k]) if id_column else str(indices[k])
         title = (batch[title_column][k] or "") if title_column else ""  # a body: no headline line
-        for q in annotate(Document(doc_id, text, title=title), lex, model):
+        quotes = annotate_isolated(Document(doc_id, text, title=title, origin=f"row {indices[k]}"), lex, model)
+        if isinstance(quotes, Failed):
+            log.warning("failed %s", quotes)  # this row gives no records; the map goes on
+            continue
+        for q in quotes:
             row = q.to_dict()
             for n in names:
                 out[n].append(row[n])

@@ -18,11 +18,11 @@ from typing import Iterable, Iterator, NamedTuple
 
 from quotes.atomic import dumps
 from quotes.documents import BadInput
-from quotes.lexicon import load_lexicon
-from quotes.limits import load_limits
+from quotes.lexicon import Lexicon, load_lexicon
+from quotes.limits import Limits, load_limits
 from quotes.pipeline import annotate
 from quotes.record import Document, Quotation
-from quotes.stance import Target, load_stance_model
+from quotes.stance import StanceModel, Target, load_stance_model
 
 BATCH_DOCS = 64
 
@@ -68,15 +68,23 @@ def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True
     _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines, limits=load_limits())
 
 
-def process(doc: Document) -> Processed | Failed:
-    """One document through extraction and stance, with its output lines; an error inside
-    the engine fails this document only."""
+def annotate_isolated(doc: Document, lex: Lexicon, model: StanceModel | None,
+                      limits: Limits | None = None) -> list[Quotation] | Failed:
+    """The quotations of one document, or :class:`Failed` when the engine raised on it or
+    ran over its time budget: every runner calls this, so one document never stops a run."""
     try:
-        with time_budget(_STATE["limits"].budget(len(doc.text))):
-            quotes = annotate(doc, _STATE["lex"], _STATE["model"])
+        with time_budget((limits or load_limits()).budget(len(doc.text))):
+            return annotate(doc, lex, model)
     except Exception as exc:  # noqa: BLE001 - one document must never stop the run
         message = (str(exc).splitlines() or [""])[0][:300]
         return Failed(doc.doc_id, doc.origin, type(exc).__name__, message, traceback.format_exc())
+
+
+def process(doc: Document) -> Processed | Failed:
+    """One document through extraction and stance, with its output lines."""
+    quotes = annotate_isolated(doc, _STATE["lex"], _STATE["model"], _STATE["limits"])
+    if isinstance(quotes, Failed):
+        return quotes
     keep = _STATE["keep"]
     return Processed(doc if keep else None, quotes if keep else None, [q.type for q in quotes],
                      [dumps(q.to_dict()) for q in quotes], dumps(doc.to_dict()) if _STATE["lines"] else None)

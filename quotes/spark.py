@@ -55,7 +55,7 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
         import pandas as pd
 
         from quotes.lexicon import load_lexicon
-        from quotes.pipeline import annotate
+        from quotes.parallel import Failed, annotate_isolated
         from quotes.record import Document
         from quotes.stance import load_stance_model, load_targets
 
@@ -69,7 +69,11 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
             for rec in pdf.itertuples(index=False):
                 doc = Document(rec.doc_id, rec.text, title=rec.title if isinstance(rec.title, str) else None,
                                source=rec.source, url=rec.url, date=rec.date)
-                rows.extend(q.to_dict() for q in annotate(doc, lex, model))
+                quotes = annotate_isolated(doc, lex, model)
+                if isinstance(quotes, Failed):
+                    print(f"failed {quotes}", file=sys.stderr)  # the executor's log; the partition goes on
+                    continue
+                rows.extend(q.to_dict() for q in quotes)
             yield pd.DataFrame(rows, columns=names)
     return run
 

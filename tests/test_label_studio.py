@@ -251,3 +251,19 @@ def test_studio_status_without_a_server(tmp_path):
     run = subprocess.run([sys.executable, "-m", "quotes", "studio", "status", "--data-dir", str(tmp_path)],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "no server recorded" in run.stdout
+
+
+def test_an_article_whose_record_does_not_slice_it_is_skipped_and_the_push_goes_on(studio, inputs):
+    tmp, rp, dp, docs, records = inputs
+    broken = tmp / "quotes-broken.jsonl"
+    victim = records[0].doc_id
+    lines = [json.dumps({**q.to_dict(), "content": q.content + "X"} if q.doc_id == victim else q.to_dict(),
+                        ensure_ascii=False) for q in records]
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    client = connect(studio.url, TOKEN)
+    report = push(client, broken, dp, "Isolated push", studio.url)
+    assert report.tasks_created == len(docs) - 1
+    (failed,) = report.failed
+    assert f"document {victim}: record" in failed and "slices" in failed
+    assert sorted(t.data["doc_id"] for t in _tasks(client, report.project_id)) == \
+        sorted(d.doc_id for d in docs if d.doc_id != victim)

@@ -78,3 +78,21 @@ def test_spark_local_mode_gives_the_engine_records(tmp_path):
     assert n == len(expected) == len(got)
     for g, w in zip(got, expected):
         assert same(w, g), w["id"]
+
+
+def test_datasets_map_skips_a_document_the_engine_fails_on(monkeypatch):
+    from datasets import Dataset
+
+    from quotes import hf_map, parallel
+
+    def annotate(doc, *args, **kwargs):
+        if doc.doc_id == "boom":
+            raise RuntimeError("engine bug")
+        return real_annotate(doc, *args, **kwargs)
+
+    real_annotate = parallel.annotate
+    monkeypatch.setattr(parallel, "annotate", annotate)
+    text = "قال الوزير إن المشروع اكتمل في موعده."
+    ds = Dataset.from_list([{"id": i, "text": text} for i in ("a", "boom", "c")])
+    mapped = hf_map.quotations_dataset(ds)
+    assert mapped["doc_id"] == ["a", "c"]
