@@ -65,3 +65,29 @@ def test_a_quotation_in_presentation_forms_is_found():
     assert q.check_spans(text) == []
     assert q.content == "ﺍﻻﺗﺼﺎﻻﺕ ﻣﺴﺘﻤﺮﺓ ﻭﻻ ﻧﺮﻳﺪ ﺍﻟﺘﺼﻌﻴﺪ"
     assert q.speaker_name == ref.speaker_name == "دميتري بيسكوف"
+
+
+@pytest.mark.slow
+def test_two_thousand_noisy_articles_extract_with_no_failure_and_exact_offsets(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import REPO, need_shared
+
+    need_shared(SHARED / "corpora")
+    corpus, out, docs = tmp_path / "noisy.jsonl", tmp_path / "q.jsonl", tmp_path / "d.jsonl"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "noisy_corpus.py"), "-n", "2000", "-o", str(corpus)],
+                   check=True, capture_output=True, timeout=300)
+    run = subprocess.run([sys.executable, "-m", "quotes", "extract", str(corpus), "-o", str(out), "--documents",
+                          str(docs)], capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "2000 documents" in run.stderr and "0 skipped, 0 failed" in run.stderr
+    texts = {d["doc_id"]: d["text"] for d in map(json.loads, docs.read_text(encoding="utf-8").splitlines())}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        text = texts[r["doc_id"]]
+        assert text[r["content_start"]:r["content_end"]] == r["content"]
+        assert text[r["cue_start"]:r["cue_end"]] == r["cue"]
+        if r["speaker_start"] is not None:
+            assert text[r["speaker_start"]:r["speaker_end"]] == r["speaker_mention"]
