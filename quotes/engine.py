@@ -26,7 +26,7 @@ names are resolved in :mod:`quotes.speakers`.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -122,6 +122,7 @@ class _DocumentRules:
         self.cue_starts = [c.start for c in self.cues]
         self.quotes: list[_Quote] = []
         self.quote_spans = _Intervals()  # content spans found so far
+        self.quote_ends: list[int] = []  # their ends, sorted
         self.claimed = _Intervals()      # cue + intro regions already used
         self._pairs: list[tuple[int, int]] | None = None  # quoted stretches, computed when needed
         self._pair_starts: list[int] = []
@@ -135,7 +136,7 @@ class _DocumentRules:
         lex = self.lex
         for m in lex.cue_re.finditer(w):
             form = m.group("form")
-            key = " ".join(form.split()) if " " in form or "\n" in form else form
+            key = form if form in lex.cues else " ".join(form.split())  # any white space between words
             entry = lex.cues[key]
             end = m.end()
             matched = ""
@@ -215,6 +216,7 @@ class _DocumentRules:
 
     def _add(self, q: _Quote) -> None:
         self.quotes.append(q)
+        insort(self.quote_ends, q.end)
         self.quote_spans.add(q.start, q.end)
         self.claimed.add(q.cue_start, max(q.cue_end, q.intro_end))
 
@@ -610,9 +612,9 @@ class _DocumentRules:
         institutions («جامعة الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
         """
         start = self.sentence_start(cue_start)
-        for q in self.quotes:
-            if start < q.end <= cue_start:
-                start = q.end
+        k = bisect_right(self.quote_ends, cue_start)
+        if k and self.quote_ends[k - 1] > start:
+            start = self.quote_ends[k - 1]  # the end of the last quotation before the cue
         for verb in reversed(self._cues_between(start, cue_start)):
             # «وكان ترامب قال في كلمة له، معلنا: "…"»، «أكد لـ«عكاظ» عميد الكلية … أهمية …، لافتا إلى»:
             # the speech verb the participle hangs on names the speaker
