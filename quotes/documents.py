@@ -226,7 +226,7 @@ class _Reader:
                 return
             yield self._sized(Document(doc_id=Path(name).stem, text=_clean(text, self.stats), origin=origin))
         elif kind.startswith(".jsonl"):
-            yield from self._jsonl_lines(origin, enumerate(text.splitlines(), 1))
+            yield from self._jsonl_lines(origin, enumerate(text.split("\n"), 1))  # not splitlines: U+2028 may sit in a string
         else:
             yield from self._json(origin, name, text)
 

@@ -153,3 +153,13 @@ def test_a_limits_file_with_a_missing_key_names_the_file(tmp_path):
     p.write_text("time_budget_seconds: 5\n", encoding="utf-8")
     with pytest.raises(LimitsError, match=f"{p}: missing key 'time_budget_per_100k_chars'"):
         load_limits(str(p))
+
+
+def test_a_line_separator_inside_a_jsonl_string_does_not_split_the_line(tmp_path):
+    """ANT articles carry U+2028 and U+0085 inside their texts; only \\n ends a JSONL line."""
+    row = json.dumps({"id": "a", "text": f"سطر أول\u2028سطر ثان\x85{GOOD_AR}"}, ensure_ascii=False)
+    (tmp_path / "plain.jsonl").write_text(row + "\n", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "z.zip", "w") as zf:
+        zf.writestr("member.jsonl", (row + "\n").encode("utf-8"))
+    docs, bad = read([tmp_path])
+    assert bad == [] and [d.doc_id for d in docs] == ["a", "a"]
