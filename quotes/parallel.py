@@ -25,6 +25,7 @@ from quotes.record import Document, Quotation
 from quotes.stance import StanceModel, Target, load_stance_model
 
 BATCH_DOCS = 64
+FAIL_ON_ENV = "QUOTES_TEST_FAIL_ON_DOC"  # a document id the engine fails on, to test isolation
 
 class Processed(NamedTuple):
     """One document's output; what the caller does not need is None (less to send
@@ -73,6 +74,8 @@ def annotate_isolated(doc: Document, lex: Lexicon, model: StanceModel | None,
     """The quotations of one document, or :class:`Failed` when the engine raised on it or
     ran over its time budget: every runner calls this, so one document never stops a run."""
     try:
+        if os.environ.get(FAIL_ON_ENV) == doc.doc_id:
+            raise RuntimeError(f"failure injected by {FAIL_ON_ENV}")  # the test seam of every runner
         with time_budget((limits or load_limits()).budget(len(doc.text))):
             return annotate(doc, lex, model)
     except Exception as exc:  # noqa: BLE001 - one document must never stop the run

@@ -96,3 +96,29 @@ def test_datasets_map_skips_a_document_the_engine_fails_on(monkeypatch):
     ds = Dataset.from_list([{"id": i, "text": text} for i in ("a", "boom", "c")])
     mapped = hf_map.quotations_dataset(ds)
     assert mapped["doc_id"] == ["a", "c"]
+
+
+@pytest.mark.spark
+def test_spark_skips_a_document_the_engine_fails_on(tmp_path):
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java, and there is no java here")
+    import json
+    import os
+
+    import pyarrow.parquet as pq
+
+    from quotes.parallel import FAIL_ON_ENV
+
+    src = tmp_path / "in.jsonl"
+    text = "قال الوزير إن المشروع اكتمل في موعده."
+    src.write_text("".join(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n" for i in ("a", "boom", "c")),
+                   encoding="utf-8")
+    out = tmp_path / "spark"
+    # a fresh interpreter, so the Spark workers it starts carry the seam's variable
+    code = f"from quotes.spark import extract_with_spark; print(extract_with_spark([{str(src)!r}], {str(out)!r}))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, cwd=REPO,
+                         env={**os.environ, FAIL_ON_ENV: "boom"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert sorted(r["doc_id"] for r in pq.read_table(out).to_pylist()) == ["a", "c"]
+    assert "document boom: RuntimeError: failure injected" in run.stderr
