@@ -60,6 +60,7 @@ SPEAKER_RULES: dict[str, str] = {
     "generic-earlier-speaker": "a bare definite noun (المجلس): the earlier institution of that head",
     "document-issuer": "a document (البيان، التغريدة): whoever issued it, the last speaker",
     "generic-first-mention": "a definite collective (المصادر، الاستطلاع): its fullest first mention",
+    "collective": "a group or outlet named generically (سكان محليون، مصادر مطلعة), as written",
     "org": "an institution, as written",
     "mention": "the mention as written",
     "implied-sentence-subject": "no mention: the subject of the cue's sentence",
@@ -126,6 +127,7 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         self._fullest_cache: dict[tuple[tuple[str, ...], int], tuple[tuple[str, ...], str]] = {}
         self.kinds: dict[str, str] = {}
+        self.groups: list[bool] = []  # per resolved quotation: did a plural or dual cue introduce it?
         self._title_cache: dict[tuple[tuple[str, ...], int], list[tuple[int, tuple[str, ...]]]] = {}
 
     # -- word classes -------------------------------------------------------------------
@@ -372,6 +374,9 @@ class SpeakerResolver:
             spk = self._implied(agreement, subject, pos)
         else:
             spk = self._from_mention(mention, agreement, pos)
+        if cue.number in ("pl", "du") and cue.frame != "relay":
+            spk = dataclasses.replace(spk, gender="unknown")  # a group speaks: no one gender (guidelines)
+        self.groups.append(cue.number in ("pl", "du") and cue.frame != "relay")
         self.history.append(spk)
         if spk.name:
             self.kinds.setdefault(spk.name, spk.kind)
@@ -402,6 +407,9 @@ class SpeakerResolver:
         generic = self._generic(wtoks, agreement, pos)
         if generic is not None:
             return generic
+        if self.lex.generic_sources.get(strip_definite(wtoks[0].text)) == "collective":
+            # «سكان محليون»، «مصادر مطلعة»: a group, whatever the verb's agreement (وقال سكان …)
+            return Speaker(self._display(mention.start, mention.end), "unknown", "org", agreement, "collective")
         title = next((hit for t in wtoks if (hit := self.title_of(self.lex, t.text)) is not None), None)
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
@@ -507,16 +515,18 @@ class SpeakerResolver:
         return "unknown"
 
     def harmonise(self, records: list) -> list:
-        """Give a person the gender their other quotations agree on when one lacks it."""
+        """Give a person the gender their other quotations agree on when one lacks it (not
+        to a quotation a plural or dual cue introduced). ``records`` are in the order
+        their speakers were resolved."""
         votes: dict[str, dict[str, int]] = {}
         for r in records:
             if r.speaker_name and r.speaker_gender != "unknown" and self.kinds.get(r.speaker_name) == "person":
                 votes.setdefault(r.speaker_name, {}).setdefault(r.speaker_gender, 0)
                 votes[r.speaker_name][r.speaker_gender] += 1
         out = []
-        for r in records:
+        for r, group in zip(records, self.groups):
             v = votes.get(r.speaker_name or "")
-            if r.speaker_gender == "unknown" and v and self.kinds.get(r.speaker_name) == "person":
+            if r.speaker_gender == "unknown" and v and self.kinds.get(r.speaker_name) == "person" and not group:
                 r = r.replace(speaker_gender=max(sorted(v), key=v.get))
             out.append(r)
         return out

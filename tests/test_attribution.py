@@ -148,3 +148,13 @@ def test_every_record_names_a_known_speaker_rule():
     rules = [q.speaker_rule for q in body_quotes_of(text)]
     assert rules == ["name", "implied-previous-speaker"]
     assert set(rules) <= set(SPEAKER_RULES)
+
+
+def test_a_group_has_no_one_gender():
+    text = ("وقال سكان محليون لـ«الشرق الأوسط» إن صواريخ الكاتيوشا وقعت في عمارة سكنية في الحي وأدت إلى احتراق "
+            "شقة سكنية. وأضافوا أن العمارة تقع ضمن مشروع سكني يقع خلف ملعب 22 مايو بالشيخ عثمان. وأشاروا إلى أن "
+            "الحوثيين يقصفون خور مكسر بصواريخ الكاتيوشا من خلف منطقة العلم الواقعة شرق عدن.")
+    quotes = body_quotes_of(text)
+    assert [q.cue for q in quotes] == ["وقال", "وأضافوا", "وأشاروا إلى"]
+    assert {q.speaker_name for q in quotes} == {"سكان محليون"}
+    assert [q.speaker_gender for q in quotes] == ["unknown", "unknown", "unknown"]
