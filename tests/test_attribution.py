@@ -158,3 +158,10 @@ def test_a_group_has_no_one_gender():
     assert [q.cue for q in quotes] == ["وقال", "وأضافوا", "وأشاروا إلى"]
     assert {q.speaker_name for q in quotes} == {"سكان محليون"}
     assert [q.speaker_gender for q in quotes] == ["unknown", "unknown", "unknown"]
+
+
+def test_a_preposition_and_a_noun_after_a_title_is_no_name():
+    text = ("أوضح مدير الكرة بالفريق الأول لكرة القدم بنادي الهلال فهد المفرج أن برنامج المعسكر التحضيري للفريق "
+            "والمقام في مدينة سالزبورج النمساوية يسير وفق ما أعده الجهاز الفني والإداري بالفريق.")
+    q = only(body_quotes_of(text))
+    assert q.speaker_name == "فهد المفرج"
