@@ -165,3 +165,12 @@ def test_a_preposition_and_a_noun_after_a_title_is_no_name():
             "والمقام في مدينة سالزبورج النمساوية يسير وفق ما أعده الجهاز الفني والإداري بالفريق.")
     q = only(body_quotes_of(text))
     assert q.speaker_name == "فهد المفرج"
+
+
+def test_a_title_without_a_name_has_no_name_run():
+    from quotes.normalize import normalize
+    from quotes.speakers import SpeakerResolver
+    from quotes.tokens import tokens
+
+    w = normalize("المتحدث الرسمي للاتحاد السعودي لكرة القدم")
+    assert SpeakerResolver.name_run(load_lexicon(), tokens(w, 0, len(w)), w) is None
