@@ -248,7 +248,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     breaker_re = None
     if breakers:
         alts = "|".join(regex.escape(b).replace(r"\ ", r"\s*") for b in sorted(breakers, key=len, reverse=True))
-        breaker_re = regex.compile(rf"(?:{alts})(?![\p{{L}}])")
+        breaker_re = regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])")
     return Lexicon(
         cues=cues,
         cue_re=_cue_regex(cues),
