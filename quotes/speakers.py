@@ -12,8 +12,11 @@ Rules, in the order they are tried for a mention:
   الروسي») falls back to the last person who spoke with the same agreement.
 * ``org``: an institution (وزارة، الكرملين، مجلس …) is named as written; a bare definite
   noun («المجلس») resolves to an earlier speaker of the same head («مجلس الأمن الروسي»).
-* ``implied``: no mention (وأضافت: …، مضيفاً أن …) → the last speaker whose verb
-  agreement matches.
+* ``implied``: no mention (وأضافت: …، مضيفاً أن …) → for a participle the subject of its
+  clause, else the last speaker whose verb agreement matches.
+
+Each resolved speaker carries the step that decided it (``SPEAKER_RULES``), recorded in the
+quotation's ``speaker_rule``.
 
 Gender comes from the cue's agreement (قال/قالت، مضيفا/مضيفة) for people, from the title
 when the cue has none (وفق بيسكوف), and is ``unknown`` for institutions.
@@ -63,7 +66,7 @@ SPEAKER_RULES: dict[str, str] = {
     "collective": "a group or outlet named generically (سكان محليون، مصادر مطلعة), as written",
     "org": "an institution, as written",
     "mention": "the mention as written",
-    "implied-sentence-subject": "no mention: the subject of the cue's sentence",
+    "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
     "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
     "implied-unresolved": "no mention and no earlier speaker",
 }
