@@ -417,7 +417,13 @@ class SpeakerResolver:
         run = self.name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
             names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
-            _, display = self.fullest(names, pos)
+            form, display = self.fullest(names, pos)
+            if form == names and len(names) >= 2 and is_definite(names[-1]):
+                # «ووصف بوسنين الحادث»: an ال-word after a name the article gives in full elsewhere
+                # («حسن بوسنين») is the verb's object, not a family name
+                shorter, shorter_display = self.fullest(names[:-1], pos)
+                if len(shorter) > len(names) - 1:
+                    display = shorter_display
             gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
             if gender == "unknown":
                 gender = self._known_gender(display)
