@@ -176,12 +176,12 @@ def test_a_title_without_a_name_has_no_name_run():
     assert SpeakerResolver.name_run(load_lexicon(), tokens(w, 0, len(w)), w) is None
 
 
-def test_describing_with_quoted_words_is_a_quotation_and_the_object_is_no_family_name():
-    text = ("وأعلن رئيس بعثة منظمة «أطباء بلا حدود» في اليمن حسن بوسنين أمس الاثنين عن ارتفاع حصيلة القتلى، "
-            "جراء قصف المتمردين الحوثيين لمديرية دار سعد القريبة من مدينة عدن الساحلية، إلى نحو 100. "
-            "ووصف بوسنين الحادث بأنه «أسوأ يوم» للمدينة ومحيطها منذ اندلاع القتال قبل أكثر من ثلاثة أشهر.")
-    q = only(body_quotes_of(text))
-    assert q.cue == "ووصف" and q.cue_lemma == "وصف"
-    assert q.type == "mixed"
-    assert q.content == "«أسوأ يوم» للمدينة ومحيطها منذ اندلاع القتال قبل أكثر من ثلاثة أشهر"
-    assert q.speaker_name == "حسن بوسنين"
+def test_a_definite_object_after_a_name_is_no_family_name():
+    text = ("وضع الاتحاد الدولي لكرة القدم (الفيفا) مشاكله جانبا وبدأ العد التنازلي لنهائيات كأس العالم 2018 السبت "
+            "عندما أعاد الرئيس الروسي فلاديمير بوتين وسيب بلاتر رئيس الفيفا التأكيد على أن البطولة ستقام كما هو "
+            "مخطط لها. \n"
+            'وأكد بلاتر استضافة روسيا للبطولة قائلا إن اللجنة التنفيذية للفيفا لديها "ثقة وإيمان كاملين". '
+            'وأبلغ بوتين الحضور بأن "روسيا ستكون مضيفة رائعة". ')
+    q = body_quotes_of(text)[-1]
+    assert q.cue == "وأبلغ" and q.speaker_mention == "بوتين الحضور"
+    assert q.speaker_name == "فلاديمير بوتين"
