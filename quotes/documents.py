@@ -26,6 +26,7 @@ from quotes.record import Document
 PLAIN = (".txt", ".jsonl", ".json", ".zip")
 COMPRESSION: dict[str, Callable[..., IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 SUPPORTED = PLAIN + tuple(f"{s}{c}" for s in (".jsonl", ".json") for c in COMPRESSION)
+_LONGEST_FIRST = tuple(sorted(SUPPORTED, key=len, reverse=True))  # «.jsonl.gz» before «.gz»
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LETTER = regex.compile(r"\p{L}")
@@ -67,7 +68,7 @@ def _clean(value: str, stats: ReadStats | None) -> str:
 def suffix_of(name: str) -> str:
     """The file kind by its name: ``.jsonl``, ``.jsonl.gz``, ``.zip`` … (lower case)."""
     lower = name.lower()
-    return next((s for s in sorted(SUPPORTED, key=len, reverse=True) if lower.endswith(s)), Path(lower).suffix)
+    return next((s for s in _LONGEST_FIRST if lower.endswith(s)), Path(lower).suffix)
 
 
 def decode_bytes(data: bytes) -> str:

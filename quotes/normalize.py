@@ -2,9 +2,10 @@
 
 Normalisation unifies alef-hamza forms (أ إ آ ٱ → ا), alef maqsura (ى → ي), ta marbuta
 (ة → ه), Persian/Urdu look-alikes (ی ک), every in-line white space (no-break, thin,
-ideographic spaces, tabs → one plain space each) and line separators (→ newline), and
-removes diacritics, tatweel and invisible direction marks and joiners. :class:`NormText` keeps the map back to the original offsets, so rules
-run on the normalised text and every span is reported in the original text.
+ideographic spaces, tabs → one plain space each) and line separators (→ newline), folds
+presentation forms to base letters, and removes diacritics, tatweel and invisible
+direction marks and joiners. :class:`NormText` keeps the map back to the original
+offsets, so rules run on the normalised text and every span is reported in the original.
 """
 
 from __future__ import annotations
@@ -78,14 +79,16 @@ class NormText:
             start, end = m.span()
             parts.append(orig[last:start])
             kept += start - last
-            for i in range(start, end):
-                folded = _fold(orig[i])
+            # a run of removed marks is one span of nothing; presentation forms go one by one
+            pieces = [(start, end, "")] if REMOVED.fullmatch(m.group()) else \
+                [(i, i + 1, _fold(orig[i])) for i in range(start, end)]
+            for s, e, folded in pieces:
                 norm_at.append(kept)
-                orig_at.append(i)
+                orig_at.append(s)
                 parts.append(folded)
                 kept += len(folded)
                 norm_at.append(kept)
-                orig_at.append(i + 1)
+                orig_at.append(e)
             last = end
         if norm_at:
             parts.append(orig[last:])
