@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -28,6 +26,9 @@ import yaml
 from datasets import ClassLabel, Features, List, Value
 
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
+from quotes.limits import Limits, load_limits
+from quotes.outputs import StagedFolder
+from quotes.parallel import OverBudget, time_budget
 from quotes.recordsio import LABEL_SOURCES, RecordError, check_labels, read_document_records, read_records
 from quotes.version import ENGINE_VERSION, __version__
 
@@ -199,6 +200,8 @@ class BuildStats:
     engine_versions: Counter = field(default_factory=Counter)
     files: dict[str, dict[str, int]] = field(default_factory=dict)  # config -> split -> parquet bytes
     seconds: float = 0.0
+    duplicates: list[str] = field(default_factory=list)  # documents skipped for a repeated id
+    set_aside: Path | None = None  # where a forced-over old output was kept
 
 
 def _group_records(records: Iterable[Quotation]) -> dict[str, list[Quotation]]:
@@ -225,80 +228,68 @@ def _agreement(quotes: list[Quotation]) -> dict[str, tuple[int, float | None]]:
 
 
 def build_dataset(records_path: Path, documents_path: Path, out_dir: Path,
-                  ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)) -> BuildStats:
-    """Write the dataset folder atomically (into a temporary folder, then renamed).
+                  ratios: tuple[float, float, float] = (0.8, 0.1, 0.1), force: bool = False) -> BuildStats:
+    """Write the dataset folder as one unit (staged beside it, then swapped in).
 
     Raises :class:`PublishError` (naming the record) for unknown labels, spans that do
-    not slice their document, and records whose document is missing; ``out_dir`` is then
-    left as it was.
+    not slice their document, records whose document is missing, and an input without
+    documents; ``out_dir`` is then left as it was. A folder that is not an earlier dataset
+    of ours is refused (:class:`quotes.outputs.OutputError`) unless ``force``.
     """
     t0 = time.perf_counter()
     try:
         by_doc = _group_records(read_records(records_path))
     except RecordError as exc:
         raise PublishError(str(exc)) from None
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(tmp, 0o777 & ~mask)
-    stats = BuildStats()
-    seen: set[str] = set()
-    try:
-        qw = _ShardWriter(tmp, "quotes", QUOTE_FEATURES)
-        dw = _ShardWriter(tmp, "documents", DOCUMENT_FEATURES)
-        try:
-            for doc in read_document_records(documents_path):
-                if doc.doc_id in seen:
-                    continue
-                seen.add(doc.doc_id)
-                quotes = by_doc.get(doc.doc_id, [])
-                for q in quotes:
-                    problems = q.check_spans(doc.text) + check_labels(q)
-                    if problems:
-                        raise PublishError(f"{records_path}: record {q.id!r}: {'; '.join(problems)}")
-                split = split_of(doc.doc_id, doc.source, ratios)
-                agree = _agreement(quotes)
-                for q in sorted(quotes, key=lambda q: (q.content_start, q.cue_start, q.id)):
-                    count, share = agree.get(q.id, (None, None))
-                    qw.add(split, quote_row(q, doc, count, share))
-                    stats.quotes[split] += 1
-                    for name in ("type", "stance", "speaker_gender"):
-                        stats.labels[split][name][getattr(q, name) or "none"] += 1
-                    stats.label_sources[q.label_source] += 1
-                    stats.engine_versions[q.engine_version] += 1
-                dw.add(split, document_row(doc, quotes))
-                stats.documents[split] += 1
-                stats.sources[doc.source or "(none)"] += 1
-        except RecordError as exc:
-            raise PublishError(str(exc)) from None
-        finally:
-            qw.close()
-            dw.close()
-        missing = sorted(set(by_doc) - seen)
-        if missing:
-            raise PublishError(f"{records_path}: {len(missing)} record group(s) name documents missing from "
-                               f"{documents_path}, e.g. doc_id {missing[0]!r}")
+    staged = StagedFolder(out_dir, "dataset", force=force)
+    with staged as tmp:
+        stats = _write_dataset(by_doc, records_path, documents_path, tmp, ratios)
         stats.seconds = round(time.perf_counter() - t0, 2)
-        stats.files = {c: {s: w.num_bytes(s) for s in w.splits()} for c, w in (("quotes", qw), ("documents", dw))}
-        (tmp / "README.md").write_text(dataset_card(stats, seen), encoding="utf-8")
-        _replace_dir(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        stats.set_aside = staged.commit()
     return stats
 
 
-def _replace_dir(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with renames only (the old folder goes last)."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _write_dataset(by_doc: dict[str, list[Quotation]], records_path: Path, documents_path: Path, tmp: Path,
+                   ratios: tuple[float, float, float]) -> BuildStats:
+    stats = BuildStats()
+    seen: set[str] = set()
+    qw = _ShardWriter(tmp, "quotes", QUOTE_FEATURES)
+    dw = _ShardWriter(tmp, "documents", DOCUMENT_FEATURES)
+    try:
+        for doc in read_document_records(documents_path, stats.duplicates):
+            seen.add(doc.doc_id)
+            quotes = by_doc.get(doc.doc_id, [])
+            for q in quotes:
+                problems = q.check_spans(doc.text) + check_labels(q)
+                if problems:
+                    raise PublishError(f"{records_path}: record {q.id!r}: {'; '.join(problems)}")
+            split = split_of(doc.doc_id, doc.source, ratios)
+            agree = _agreement(quotes)
+            for q in sorted(quotes, key=lambda q: (q.content_start, q.cue_start, q.id)):
+                count, share = agree.get(q.id, (None, None))
+                qw.add(split, quote_row(q, doc, count, share))
+                stats.quotes[split] += 1
+                for name in ("type", "stance", "speaker_gender"):
+                    stats.labels[split][name][getattr(q, name) or "none"] += 1
+                stats.label_sources[q.label_source] += 1
+                stats.engine_versions[q.engine_version] += 1
+            dw.add(split, document_row(doc, quotes))
+            stats.documents[split] += 1
+            stats.sources[doc.source or "(none)"] += 1
+    except RecordError as exc:
+        raise PublishError(str(exc)) from None
+    finally:
+        qw.close()
+        dw.close()
+    if not seen:
+        raise PublishError(f"{documents_path}: no documents; nothing was written")
+    missing = sorted(set(by_doc) - seen)
+    if missing:
+        raise PublishError(f"{records_path}: {len(missing)} record group(s) name documents missing from "
+                           f"{documents_path}, e.g. doc_id {missing[0]!r}")
+    stats.files = {c: {s: w.num_bytes(s) for s in w.splits()} for c, w in (("quotes", qw), ("documents", dw))}
+    (tmp / "README.md").write_text(dataset_card(stats, seen), encoding="utf-8")
+    return stats
 
 
 def _size_category(n: int) -> str:
@@ -460,33 +451,69 @@ def records_from_dataset(directory: os.PathLike | str) -> list[dict[str, Any]]:
     return out
 
 
-def upload(directory: Path, repo_id: str, private: bool = False, dry_run: bool = False) -> list[str]:
+def hub_token() -> str | None:
+    """The Hugging Face token (HF_TOKEN or the stored login), found without any network call."""
+    from huggingface_hub import get_token
+
+    return get_token()
+
+
+def upload(directory: Path, repo_id: str, private: bool = False, dry_run: bool = False,
+           limits: Limits | None = None) -> list[str]:
     """Upload the dataset folder to the Hub (token from HF_TOKEN or the standard login).
 
-    Returns the files (relative paths) uploaded or, with ``dry_run``, that would be.
+    Returns the files (relative paths) uploaded or, with ``dry_run``, that would be. The
+    token is checked before any network call; every call has connect and read timeouts,
+    creating the repository is tried ``hub_attempts`` times, and the whole upload stops
+    with a clear :class:`PublishError` after ``hub_deadline_seconds`` (``limits.yaml``).
     """
-    files = sorted(str(p.relative_to(directory)) for p in Path(directory).rglob("*") if p.is_file())
+    files = sorted(str(p.relative_to(directory)) for p in Path(directory).rglob("*")
+                   if p.is_file() and not p.name.startswith("."))
     if dry_run:
         return files
-    from huggingface_hub import HfApi
+    if not hub_token():
+        raise PublishError("no Hugging Face token: set HF_TOKEN or run `hf auth login` (nothing was uploaded)")
+    lim = limits or load_limits()
+    from huggingface_hub import HfApi, get_session
     from huggingface_hub.errors import HfHubHTTPError
 
+    session = get_session()  # the client every huggingface_hub call shares
+    session.timeout = type(session.timeout)(lim.hub_read_timeout_seconds, connect=lim.hub_connect_timeout_seconds)
     api = HfApi()
+    unreachable = f"nothing was uploaded to {repo_id} and {directory} is intact"
     try:
-        api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
-        api.upload_folder(folder_path=str(directory), repo_id=repo_id, repo_type="dataset",
-                          commit_message=f"arabic-quotes {__version__}")
+        with time_budget(lim.hub_deadline_seconds):
+            _with_retries(lambda: api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True),
+                          lim.hub_attempts)
+            api.upload_folder(folder_path=str(directory), repo_id=repo_id, repo_type="dataset",
+                              commit_message=f"arabic-quotes {__version__}", ignore_patterns=[".*"])
+    except OverBudget:
+        raise PublishError(f"the Hugging Face Hub did not finish within {lim.hub_deadline_seconds:g} s "
+                           f"(hub_deadline_seconds); {unreachable}") from None
     except HfHubHTTPError as exc:
         status = getattr(getattr(exc, "response", None), "status_code", None)
         if status in (401, 403):
             raise PublishError(f"the Hub refused the token ({status}): set HF_TOKEN or run `hf auth login`") from None
         raise PublishError(f"the Hub answered with an error ({status}); {directory} is intact") from None
-    except (OSError, ConnectionError) as exc:
-        raise PublishError(f"cannot reach the Hugging Face Hub ({type(exc).__name__}); "
-                           f"nothing was uploaded and {directory} is intact") from None
-    except Exception as exc:  # requests/httpx connection errors differ across versions
-        if "connect" in type(exc).__name__.lower() or "timeout" in type(exc).__name__.lower():
-            raise PublishError(f"cannot reach the Hugging Face Hub ({type(exc).__name__}); "
-                               f"nothing was uploaded and {directory} is intact") from None
+    except Exception as exc:  # connection errors and timeouts (their classes differ across versions)
+        if _is_network_error(exc):
+            raise PublishError(f"cannot reach the Hugging Face Hub ({type(exc).__name__}); {unreachable}") from None
         raise
     return files
+
+
+def _is_network_error(exc: BaseException) -> bool:
+    name = type(exc).__name__.lower()
+    return isinstance(exc, (OSError, ConnectionError, TimeoutError)) or any(
+        w in name for w in ("connect", "timeout", "network", "protocol"))
+
+
+def _with_retries(call: Callable[[], Any], attempts: int) -> Any:
+    """Call again after a network error, ``attempts`` times in all (1 s, 2 s … between)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return call()
+        except Exception as exc:
+            if attempt == attempts or not _is_network_error(exc):
+                raise
+            time.sleep(attempt)

@@ -3,12 +3,18 @@
 The server listens on 127.0.0.1 only, never checks for updates or sends analytics, and
 gets its user, password and API token through environment variables (never on its
 command line, so the token is not in the process list, nor in any log or state file).
+
+Its data folder is private to the user (0700, files 0600: the database holds the token
+and the password hash). The credentials a server was first started with are kept there
+(``credentials.json``) and reused by every later start: Label Studio only takes them
+when it creates its user, so new ones given later would not work.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -25,10 +31,75 @@ from quotes.atomic import pid_alive
 HOST = "127.0.0.1"
 STATE_FILE = "quotes-studio.json"
 LOG_FILE = "label-studio.log"
+CREDENTIALS_FILE = "credentials.json"
+DATABASE_FILE = "label_studio.sqlite3"
+PRIVATE_UMASK = 0o077
 
 
 class ServerError(RuntimeError):
     """The server could not be started, reached or stopped; the message says why."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The server's admin user, password and API token."""
+
+    username: str
+    password: str
+    token: str
+
+
+def make_private(data: Path) -> None:
+    """Create ``data`` if needed and make it and everything in it readable by the user only."""
+    data.mkdir(parents=True, exist_ok=True)
+    for root, dirs, files in os.walk(data):
+        os.chmod(root, 0o700)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, os.stat(path).st_mode & 0o700)
+
+
+def credentials_path(data_dir: os.PathLike | str) -> Path:
+    return Path(data_dir).resolve() / CREDENTIALS_FILE
+
+
+def read_credentials(data_dir: os.PathLike | str) -> Credentials | None:
+    """The saved credentials of a server folder, or None."""
+    try:
+        d = json.loads(credentials_path(data_dir).read_text(encoding="utf-8"))
+        return Credentials(str(d["username"]), str(d["password"]), str(d["token"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def prepare_credentials(data_dir: os.PathLike | str, username: str, password: str | None = None,
+                        token: str | None = None) -> tuple[Credentials, list[str]]:
+    """The credentials to start the server of ``data_dir`` with, and notes for the user.
+
+    Saved ones are reused (a different ``password``/``token`` is ignored, with a note); on
+    a first start the given ones, or new random ones, are saved (0600). A folder whose
+    database exists without saved credentials needs the original ones given.
+    """
+    data = Path(data_dir).resolve()
+    make_private(data)
+    saved = read_credentials(data)
+    if saved is not None:
+        notes = [f"{what} differs from the one this server was created with and is ignored (Label Studio only "
+                 f"takes it on a first start); the saved one in {data / CREDENTIALS_FILE} is used"
+                 for what, given, kept in (("the user name", username, saved.username), ("the password", password,
+                                            saved.password), ("the API token", token, saved.token))
+                 if given and given != kept]
+        return saved, notes
+    if (data / DATABASE_FILE).exists() and not (password and token):
+        raise ServerError(f"{data} holds a Label Studio database created without saved credentials; set "
+                          "LABEL_STUDIO_API_KEY and LABEL_STUDIO_PASSWORD to the ones it was first started with")
+    creds = Credentials(username, password or secrets.token_urlsafe(12), token or secrets.token_hex(20))
+    fd = os.open(data / f".{CREDENTIALS_FILE}.tmp", os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump({"username": creds.username, "password": creds.password, "token": creds.token}, fh)
+    os.replace(data / f".{CREDENTIALS_FILE}.tmp", data / CREDENTIALS_FILE)
+    return creds, []
 
 
 @dataclass(frozen=True)
@@ -91,20 +162,24 @@ def server_env(data_dir: Path, username: str, password: str, token: str) -> dict
 
 def start(data_dir: os.PathLike | str, port: int | None, username: str, password: str, token: str,
           timeout: float = 180.0) -> ServerInfo:
-    """Start the server in its own process group and wait until ``/health`` says UP."""
+    """Start the server in its own process group and wait until ``/health`` says UP.
+
+    Everything the server writes is private to the user (it runs with umask 077).
+    """
     data = Path(data_dir).resolve()
-    data.mkdir(parents=True, exist_ok=True)
+    make_private(data)
     running = read_state(data)
     if running is not None and _alive(running.pid):
         raise ServerError(f"a server from {data} is already running (pid {running.pid}) at {running.url}")
     port = port or free_port()
     if port_in_use(port):
         raise ServerError(f"port {port} on {HOST} is in use; choose another with --port")
-    log = open(data / LOG_FILE, "ab")
+    log = os.fdopen(os.open(data / LOG_FILE, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600), "ab")
     cmd = [_executable(), "start", "--internal-host", HOST, "--port", str(port), "--no-browser",
            "--enable-legacy-api-token"]
     proc = subprocess.Popen(cmd, env=server_env(data, username, password, token), stdout=log, stderr=log,
-                            stdin=subprocess.DEVNULL, start_new_session=True, cwd=data)
+                            stdin=subprocess.DEVNULL, start_new_session=True, cwd=data, umask=PRIVATE_UMASK)
+    log.close()  # the child has its own copy
     info = ServerInfo(proc.pid, port, str(data))
     _write_state(data, info)
     deadline = time.monotonic() + timeout

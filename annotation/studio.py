@@ -25,6 +25,7 @@ from annotation.ls_format import (AnnotatedQuote, SpanError, SpanProblem, instru
                                   model_version, prediction_for, quotes_of, regions_of, task_for, text_sha)
 from quotes.atomic import atomic_open, dumps
 from quotes.record import Quotation
+from quotes.redact import without_userinfo
 from quotes.recordsio import read_document_records, read_records
 
 T = TypeVar("T")
@@ -39,7 +40,7 @@ class StudioError(RuntimeError):
 def connect(url: str, token: str, timeout: float = 60.0) -> LabelStudio:
     """A client whose token is checked at once (a wrong token is a clear 401 message)."""
     client = LabelStudio(base_url=url.rstrip("/"), api_key=token, timeout=timeout)
-    call(lambda: client.users.whoami(), "checking the API token", url)
+    call(lambda: client.users.whoami(), "checking the API token", without_userinfo(url))
     return client
 
 
@@ -53,7 +54,7 @@ def call(fn: Callable[[], T], what: str, url: str = "", retries: int = RETRIES, 
         except ApiError as exc:
             if exc.status_code in (401, 403):
                 raise StudioError(f"Label Studio refused the API token ({exc.status_code}) while {what}: "
-                                  "set LABEL_STUDIO_API_KEY (or --token) to a valid token") from None
+                                  "set LABEL_STUDIO_API_KEY (or --token-file) to a valid token") from None
             if exc.status_code is not None and exc.status_code < 500:
                 raise StudioError(f"Label Studio rejected the request while {what} "
                                   f"({exc.status_code}: {_short(exc.body)}){done}") from None
@@ -116,6 +117,7 @@ class PushReport:
     batches: int = 0
     seconds: float = 0.0
     failed: list[str] = field(default_factory=list)  # articles not pushed, and why
+    duplicates: list[str] = field(default_factory=list)  # documents skipped for a repeated id
 
 
 def push(client: LabelStudio, records_path: Path, documents_path: Path, title: str, url: str = "",
@@ -131,7 +133,6 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
     empty_version = _empty_version(by_doc)   # for articles without quotations
     new: list[dict] = []                     # tasks (with their prediction) of articles not yet there
     more: list[dict] = []                    # predictions of a new engine version for existing tasks
-    seen: set[tuple[str, str]] = set()
 
     def progress() -> str:
         return (f"; so far {report.tasks_created} tasks created and {report.predictions_added} predictions added "
@@ -165,11 +166,8 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
         if on_batch is not None:
             on_batch(report)
 
-    for doc in read_document_records(documents_path):
+    for doc in read_document_records(documents_path, report.duplicates):
         key = (doc.doc_id, text_sha(doc.text))
-        if key in seen:
-            continue
-        seen.add(key)
         report.documents += 1
         quotes = by_doc.get(doc.doc_id, [])
         version = model_version(quotes) if quotes else empty_version

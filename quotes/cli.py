@@ -22,8 +22,10 @@ from rich.table import Table
 from quotes.atomic import atomic_open, dumps
 from quotes.documents import BadInput, ReadStats, read_documents
 from quotes.evaluation import EvaluationError, evaluate
+from quotes.outputs import FolderLock, NothingProduced, OutputError, StagedFolder, check_inputs, check_separate
 from quotes.lexicon import LexiconError, load_lexicon
 from quotes.progress import Progress
+from quotes.redact import RedactingStream, Redactor, userinfo_secrets, without_userinfo
 from quotes.record import Document, Quotation
 from quotes.stance import load_stance_model, load_targets
 from quotes.version import ENGINE_VERSION, __version__
@@ -32,7 +34,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="
                   pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Arabic quotation attribution and stance dataset builder.")
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+redactor = Redactor()  # every secret the run is given is masked in all it prints
+err = Console(file=RedactingStream(redactor), highlight=False, soft_wrap=True)
 
 
 class State:
@@ -100,7 +103,6 @@ def write_failed(output: Path, failed: list) -> None:
     with atomic_open(path) as f:
         for item in failed:
             f.write(dumps(item.to_dict()) + "\n")
-    err.print(f"{len(failed)} documents failed in the engine; their ids are in {path}")
 
 
 def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets: Path | None,
@@ -153,8 +155,11 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
             counts["documents"] += 1
             counts["quotations"] += len(result.lines)
             progress.update(counts)
-    if not State.verbose:
-        report_skipped(bad)
+        if not State.verbose:
+            report_skipped(bad)
+        if not counts["documents"]:  # leave the with by an exception: no output is replaced
+            raise NothingProduced(f"no document was read from {', '.join(map(str, inputs))} "
+                                  f"({counts['skipped']} skipped, {counts['failed']} failed)")
     write_failed(output, failed)
     if read_stats.surrogates_replaced:
         info(f"{read_stats.surrogates_replaced} lone surrogate(s) in the input replaced by U+FFFD")
@@ -176,6 +181,8 @@ def extract(
     text_field: str = typer.Option("text", help="Text field of JSONL input."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes (output order is kept)."),
     engine: str = typer.Option("local", "--engine", help="local, or spark (PySpark; writes parquet to OUTPUT)."),
+    force: bool = typer.Option(False, "--force", help="With --engine spark: write over a folder quotes did not "
+                                                      "write (the old one is kept under another name)."),
 ) -> None:
     """Extract quotations (with stance pre-labels) into JSONL records.
 
@@ -185,22 +192,34 @@ def extract(
 
       quotes extract ../shared/corpora/saudinewsnet -o snn.jsonl --targets examples/targets.yaml
     """
+    try:
+        check_inputs(inputs)
+        check_separate(inputs, files=[p for p in (output, documents) if p is not None])
+    except OutputError as exc:
+        fail(str(exc))
     if engine == "spark":
         from quotes.spark import SparkUnavailable, extract_with_spark
 
+        skipped: list[str] = []
         try:
             n = extract_with_spark(inputs, output, stance=stance, targets=targets, id_field=id_field,
-                                   text_field=text_field)
-        except (SparkUnavailable, LexiconError, OSError) as exc:
+                                   text_field=text_field, skipped=skipped, force=force)
+        except (SparkUnavailable, LexiconError, OutputError, OSError) as exc:
             fail(str(exc))
+        for line in skipped:
+            err.print(f"[yellow]skipped[/yellow] {line}")
         info(f"{n} quotations -> {output} (parquet, Spark)")
-        return
+        raise typer.Exit(1 if skipped else 0)
     if engine != "local":
         raise typer.BadParameter("--engine is local or spark")
     try:
         summary = extract_to(inputs, output, documents, targets, stance, id_field, text_field, workers=workers)
+    except NothingProduced as exc:
+        fail(f"{exc}; {output} left as it was")
     except (LexiconError, OSError) as exc:
         fail(str(exc))
+    if summary["failed"]:
+        err.print(f"{summary['failed']} documents failed in the engine; their ids are in {failed_path(output)}")
     rate = summary["documents"] / summary["seconds"] if summary["seconds"] else 0.0
     info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped, "
          f"{summary['failed']} failed in {summary['seconds']}s ({rate:,.0f} documents/s) -> {output}")
@@ -279,11 +298,15 @@ def build(
     id_field: str = typer.Option("id", help="Id field of JSONL input."),
     text_field: str = typer.Option("text", help="Text field of JSONL input."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes (output order is kept)."),
+    force: bool = typer.Option(False, "--force", help="Write into a folder quotes did not write; the old one is "
+                                                      "kept under another name, never deleted."),
 ) -> None:
     """Build everything: records, Label Studio tasks, the dataset and a report.
 
     Writes OUT/quotes.jsonl, OUT/documents.jsonl, OUT/labelstudio/{label_config.xml,tasks.json},
-    OUT/dataset/ and OUT/report.html (each atomically; the same input gives the same bytes).
+    OUT/dataset/ and OUT/report.html, all staged beside OUT and swapped in as one unit (the
+    same input gives the same bytes). Files you added to OUT since are kept; a folder that is
+    not an earlier build is refused unless --force; one build at a time per folder.
 
     Examples:
 
@@ -293,27 +316,38 @@ def build(
     """
     from annotation.build import BuildOutputs, LabelStudioSink, ReportSink
     from annotation.hf_dataset import PublishError, build_dataset
+    from quotes.pipeline import run_version
 
     inputs = inputs or [Path("data")]
-    paths = BuildOutputs(out)
     t0 = time.perf_counter()
     try:
-        paths.root.mkdir(parents=True, exist_ok=True)
-        from quotes.pipeline import run_version
+        check_inputs(inputs)
+        check_separate(inputs, folders=[out])
+        with FolderLock(out):
+            staged = StagedFolder(out, "build", force=force)
+            with staged as staging:
+                paths = BuildOutputs(staging)
+                with LabelStudioSink(paths, run_version(load_lexicon(), load_stance_model())) as ls_sink:
+                    report_sink = ReportSink(paths)
 
-        with LabelStudioSink(paths, run_version(load_lexicon(), load_stance_model())) as ls_sink:
-            report_sink = ReportSink(paths)
+                    def sink(doc: Document, quotes: list[Quotation]) -> None:
+                        ls_sink(doc, quotes)
+                        report_sink(doc, quotes)
 
-            def sink(doc: Document, quotes: list[Quotation]) -> None:
-                ls_sink(doc, quotes)
-                report_sink(doc, quotes)
-
-            summary = extract_to(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
-                                 label="build", on_document=sink, workers=workers)
-        stats = build_dataset(paths.quotes, paths.documents, paths.dataset, _ratios(split))
-        report_sink.write(summary["skipped"], summary["failed"])
-    except (LexiconError, PublishError, OSError) as exc:
+                    summary = extract_to(inputs, paths.quotes, paths.documents, targets, True, id_field,
+                                         text_field, label="build", on_document=sink, workers=workers)
+                stats = build_dataset(paths.quotes, paths.documents, paths.dataset, _ratios(split))
+                report_sink.write(summary["skipped"], summary["failed"])
+                set_aside = staged.commit()
+    except NothingProduced as exc:
+        fail(f"{exc}; {out} left as it was")
+    except (OutputError, LexiconError, PublishError, OSError) as exc:
         fail(str(exc))
+    if set_aside is not None:
+        err.print(f"[yellow]kept[/yellow] what was at {out} before as {set_aside}")
+    if summary["failed"]:
+        err.print(f"{summary['failed']} documents failed in the engine; their ids are in {out / 'failed.jsonl'}")
+    paths = BuildOutputs(out)
     seconds = time.perf_counter() - t0
     if not State.quiet:
         t = Table(title=f"quotes build: {summary['documents']} documents in {seconds:.1f}s")
@@ -358,19 +392,33 @@ def publish(
                                               help="Also upload the folder to the Hugging Face Hub."),
     private: bool = typer.Option(False, "--private", help="Create the Hub repository as private."),
     dry_run: bool = typer.Option(False, "--dry-run", help="With --push-to-hub: list what would be uploaded."),
+    force: bool = typer.Option(False, "--force", help="Write over a folder or file quotes did not write; the old "
+                                                      "one is kept under another name, never deleted."),
 ) -> None:
     """Publish records as a Hugging Face dataset (configs [bold]quotes[/bold] and [bold]documents[/bold]).
+
+    The folder is staged beside OUTPUT and swapped in whole. OUTPUT may be new, empty or an
+    earlier dataset of ours; anything else (a file, another folder) is refused unless --force.
 
     Example: quotes publish out/quotes.jsonl --documents out/documents.jsonl -o out/dataset
 
     Then: datasets.load_dataset("out/dataset", "quotes")
     """
-    from annotation.hf_dataset import PublishError, build_dataset, upload
+    from annotation.hf_dataset import PublishError, build_dataset, hub_token, upload
 
     try:
-        stats = build_dataset(records, documents, output, _ratios(split))
-    except PublishError as exc:
+        check_inputs([records, documents])
+        check_separate([records, documents], folders=[output])
+        if push_to_hub and not dry_run and not hub_token():
+            raise PublishError("no Hugging Face token: set HF_TOKEN or run `hf auth login` (nothing was written)")
+        with FolderLock(output):
+            stats = build_dataset(records, documents, output, _ratios(split), force=force)
+    except (OutputError, PublishError, OSError) as exc:
         fail(str(exc))
+    for line in stats.duplicates:
+        err.print(f"[yellow]skipped[/yellow] {line}")
+    if stats.set_aside is not None:
+        err.print(f"[yellow]kept[/yellow] what was at {output} before as {stats.set_aside}")
     info(f"dataset -> {output}: " + ", ".join(
         f"{s} {stats.documents[s]} documents / {stats.quotes[s]} quotations" for s in ("train", "validation", "test"))
         + f" ({stats.seconds}s)")
@@ -381,6 +429,7 @@ def publish(
             fail(str(exc))
         verb = "would upload" if dry_run else "uploaded"
         info(f"{verb} {len(files)} files to {push_to_hub}: " + ", ".join(files))
+    raise typer.Exit(1 if stats.duplicates else 0)
 
 
 studio_app = typer.Typer(no_args_is_help=True, help="Run a local Label Studio server for annotators.")
@@ -389,13 +438,43 @@ DEFAULT_STUDIO_DIR = Path(".studio")
 TOKEN_ENV = "LABEL_STUDIO_API_KEY"
 
 
-def _token(flag: str | None) -> str:
+def _token(flag: str | None, token_file: Path | None) -> str:
+    """The API token: --token-file, --token, $LABEL_STUDIO_API_KEY, then the credentials a
+    ``quotes studio start`` saved in .studio/. Every token is masked in all output."""
     import os
 
-    token = flag or os.environ.get(TOKEN_ENV)
+    from annotation.server import credentials_path, read_credentials
+
+    token: str | None = None
+    if token_file is not None:
+        token = _read_token_file(token_file)
+    elif flag:
+        err.print("[yellow]warning:[/yellow] --token is visible to other users of this machine (ps); "
+                  f"prefer {TOKEN_ENV} or --token-file")
+        token = flag
+    elif os.environ.get(TOKEN_ENV):
+        token = os.environ[TOKEN_ENV]
+    elif (saved := read_credentials(DEFAULT_STUDIO_DIR)) is not None:
+        info(f"API token from {credentials_path(DEFAULT_STUDIO_DIR)}")
+        token = saved.token
     if not token:
-        fail(f"no API token: set {TOKEN_ENV} or pass --token")
+        fail(f"no API token: set {TOKEN_ENV}, pass --token-file, or start the server with `quotes studio start`")
+    redactor.add(token)
     return token  # type: ignore[return-value]
+
+
+def _read_token_file(path: Path) -> str:
+    """A file holding the token alone, or the credentials.json of ``quotes studio start``."""
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{path}: cannot read the token file ({getattr(exc, 'strerror', None) or exc})")
+    if text.startswith("{"):
+        try:
+            return str(json.loads(text)["token"])
+        except (ValueError, KeyError, TypeError):
+            fail(f"{path}: a JSON token file needs a \"token\" key")
+    return text
 
 
 @studio_app.command("start")
@@ -406,28 +485,42 @@ def studio_start(
 ) -> None:
     """Start Label Studio on 127.0.0.1 and wait until it is healthy.
 
-    The API token comes from LABEL_STUDIO_API_KEY (the password from LABEL_STUDIO_PASSWORD);
-    when unset they are generated and printed here once — keep them.
+    On the first start the API token and the password come from LABEL_STUDIO_API_KEY and
+    LABEL_STUDIO_PASSWORD, or are generated; they are saved in DATA_DIR/credentials.json
+    (readable by you only, like the whole folder) and reused by every later start.
+    [bold]quotes studio credentials[/bold] shows them; push and pull find the token there.
 
     Example: quotes studio start --port 8080 && quotes push out/quotes.jsonl --documents out/documents.jsonl
     """
     import os
-    import secrets
 
-    from annotation.server import ServerError, start
+    from annotation.server import ServerError, credentials_path, prepare_credentials, start
 
-    token = os.environ.get(TOKEN_ENV) or secrets.token_hex(20)
-    password = os.environ.get("LABEL_STUDIO_PASSWORD") or secrets.token_urlsafe(12)
     info(f"starting Label Studio from {data_dir} on 127.0.0.1:{port} (the first start migrates its database, ~30 s)")
     try:
-        server = start(data_dir, port, username, password, token)
+        creds, notes = prepare_credentials(data_dir, username, os.environ.get("LABEL_STUDIO_PASSWORD"),
+                                           os.environ.get(TOKEN_ENV))
+        redactor.add(creds.token, creds.password)
+        for note in notes:
+            err.print(f"[yellow]note:[/yellow] {note}")
+        server = start(data_dir, port, creds.username, creds.password, creds.token)
     except ServerError as exc:
         fail(str(exc))
-    typer.echo(f"Label Studio is up at {server.url} (pid {server.pid}); user {username}")
-    if not os.environ.get(TOKEN_ENV):
-        typer.echo(f"API token (shown once, keep it): export {TOKEN_ENV}={token}")
-    if not os.environ.get("LABEL_STUDIO_PASSWORD"):
-        typer.echo(f"password for {username} (shown once): {password}")
+    typer.echo(f"Label Studio is up at {server.url} (pid {server.pid}); user {creds.username}")
+    typer.echo(f"credentials: {credentials_path(data_dir)} (private to you); "
+               "`quotes studio credentials` shows them, push and pull read the token from there")
+
+
+@studio_app.command("credentials")
+def studio_credentials(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir")) -> None:
+    """Show the user, password and API token the server of --data-dir was created with."""
+    from annotation.server import credentials_path, read_credentials
+
+    creds = read_credentials(data_dir)
+    if creds is None:
+        fail(f"no saved credentials in {credentials_path(data_dir)}; start the server first")
+    typer.echo(f"user: {creds.username}\npassword: {creds.password}\n"
+               f"API token: {creds.token}  (export {TOKEN_ENV}=… or pass --token-file {credentials_path(data_dir)})")
 
 
 @studio_app.command("stop")
@@ -460,7 +553,9 @@ def push(
     documents: Path = typer.Option(..., "--documents", help="The articles (JSONL from extract/build)."),
     url: str = typer.Option("http://127.0.0.1:8080", "--url", help="Label Studio URL."),
     project: str = typer.Option("Arabic quotations", "--project", help="Project title (created if new)."),
-    token: Optional[str] = typer.Option(None, "--token", help=f"API token (default: ${TOKEN_ENV})."),
+    token: Optional[str] = typer.Option(None, "--token", help="API token (visible to other users: prefer "
+                                                                f"${TOKEN_ENV} or --token-file)."),
+    token_file: Optional[Path] = typer.Option(None, "--token-file", help="File holding the API token."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
 ) -> None:
     """Push articles with their pre-labels as predictions (idempotent, resumable).
@@ -471,16 +566,20 @@ def push(
     from quotes.recordsio import RecordError
 
     try:
-        client = connect(url, _token(token))
-        report = do_push(client, records, documents, project, url, batch_size=batch_size)
+        redactor.add(*userinfo_secrets(url))
+        client = connect(url, _token(token, token_file))
+        report = do_push(client, records, documents, project, without_userinfo(url), batch_size=batch_size)
     except (StudioError, RecordError) as exc:
         fail(str(exc))
+    for line in report.duplicates:
+        err.print(f"[yellow]skipped[/yellow] {line}")
     for line in report.failed:
         err.print(f"[red]failed[/red] {line}")
     info(f"project {project!r} (id {report.project_id}): {report.documents} articles, "
          f"{report.tasks_created} tasks created, {report.predictions_added} predictions added, "
-         f"{report.unchanged} already there, {len(report.failed)} failed ({report.seconds}s)")
-    raise typer.Exit(1 if report.failed else 0)
+         f"{report.unchanged} already there, {len(report.duplicates)} skipped, {len(report.failed)} failed "
+         f"({report.seconds}s)")
+    raise typer.Exit(1 if report.failed or report.duplicates else 0)
 
 
 @app.command()
@@ -488,7 +587,9 @@ def pull(
     url: str = typer.Option("http://127.0.0.1:8080", "--url", help="Label Studio URL."),
     project: str = typer.Option("Arabic quotations", "--project", help="Project title."),
     output: Path = typer.Option(..., "-o", "--output", help="Reviewed records (JSONL)."),
-    token: Optional[str] = typer.Option(None, "--token", help=f"API token (default: ${TOKEN_ENV})."),
+    token: Optional[str] = typer.Option(None, "--token", help="API token (visible to other users: prefer "
+                                                                f"${TOKEN_ENV} or --token-file)."),
+    token_file: Optional[Path] = typer.Option(None, "--token-file", help="File holding the API token."),
 ) -> None:
     """Pull every submitted annotation back as records (label_source human).
 
@@ -500,8 +601,9 @@ def pull(
     from annotation.studio import StudioError, connect, pull as do_pull
 
     try:
-        client = connect(url, _token(token))
-        report = do_pull(client, project, output, url)
+        redactor.add(*userinfo_secrets(url))
+        client = connect(url, _token(token, token_file))
+        report = do_pull(client, project, output, without_userinfo(url))
     except StudioError as exc:
         fail(str(exc))
     for p in report.problems:

@@ -44,6 +44,11 @@ class BadInput:
         return f"{self.origin}: {self.message}"
 
 
+def duplicate_message(doc_id: str, first_origin: str) -> str:
+    """How a skipped duplicate document is reported (both places, and the policy)."""
+    return f"duplicate document id {doc_id!r}, first read at {first_origin}; skipped (the first is kept)"
+
+
 class DecodeError(ValueError):
     pass
 
@@ -144,9 +149,21 @@ def read_documents(inputs: Iterable[os.PathLike | str], id_field: str = "id",
                    text_field: str = "text", stats: ReadStats | None = None,
                    limits: Limits | None = None) -> Iterator[Document | BadInput]:
     """Yield every document of ``inputs`` (files or folders, recursively), or a
-    :class:`BadInput` for each that cannot be read. JSONL (plain or compressed) is read a
+    :class:`BadInput` for each that cannot be read. A document whose id was read before
+    (in any input) is a :class:`BadInput` naming both places: the first is kept. JSONL (plain or compressed) is read a
     line at a time; other files and archive members up to ``limits.max_file_bytes``."""
-    reader = _Reader(id_field, text_field, stats, limits or load_limits())
+    first: dict[str, str] = {}  # document id -> where it was first read (ids only: small)
+    for item in _read_all(inputs, _Reader(id_field, text_field, stats, limits or load_limits())):
+        if isinstance(item, Document):
+            where = item.origin or item.doc_id
+            if item.doc_id in first:
+                yield BadInput(where, duplicate_message(item.doc_id, first[item.doc_id]))
+                continue
+            first[item.doc_id] = where
+        yield item
+
+
+def _read_all(inputs: Iterable[os.PathLike | str], reader: "_Reader") -> Iterator[Document | BadInput]:
     for p in _iter_paths(inputs):
         if isinstance(p, BadInput):
             yield p

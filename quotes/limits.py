@@ -1,7 +1,8 @@
-"""Run limits from ``resources/limits.yaml``: per-document time budget and size caps."""
+"""Run limits from ``resources/limits.yaml``: per-document time budget, size caps, network timeouts."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -20,16 +21,28 @@ class Limits:
     time_budget_per_100k_chars: float
     max_document_chars: int
     max_file_bytes: int
+    hub_connect_timeout_seconds: float
+    hub_read_timeout_seconds: float
+    hub_attempts: int
+    hub_deadline_seconds: float
 
     def budget(self, n_chars: int) -> float:
         """Seconds a document of ``n_chars`` characters may take."""
         return self.time_budget_seconds + self.time_budget_per_100k_chars * n_chars / 100_000
 
 
-@lru_cache(maxsize=4)
+LIMITS_ENV = "QUOTES_LIMITS"  # another limits file (the same keys), e.g. for a slow network
+
+
 def load_limits(path: str | None = None) -> Limits:
-    """Read the limits (every key is required: a missing one is an error naming the file)."""
-    p = Path(path) if path else Path(str(resources.files("quotes") / "resources" / "limits.yaml"))
+    """Read the limits from ``path``, the file named by $QUOTES_LIMITS, or the shipped
+    ``resources/limits.yaml`` (every key is required: a missing one is an error naming the file)."""
+    return _load(path or os.environ.get(LIMITS_ENV) or str(resources.files("quotes") / "resources" / "limits.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Limits:
+    p = Path(path)
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -41,5 +54,7 @@ def load_limits(path: str | None = None) -> Limits:
         value = data[f.name]
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             raise LimitsError(f"{p}: {f.name} must be a positive number, not {value!r}")
+        if f.type == "int" and not isinstance(value, int):
+            raise LimitsError(f"{p}: {f.name} must be a whole number, not {value!r}")
         values[f.name] = value
     return Limits(**values)

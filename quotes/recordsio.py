@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+from quotes.documents import duplicate_message
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
 
 
@@ -67,10 +68,22 @@ def read_records(path: os.PathLike | str) -> Iterator[Quotation]:
         yield q
 
 
-def read_document_records(path: os.PathLike | str) -> Iterator[Document]:
-    """Documents written by ``quotes extract --documents``."""
+def read_document_records(path: os.PathLike | str, duplicates: list[str] | None = None) -> Iterator[Document]:
+    """Documents written by ``quotes extract --documents``.
+
+    A document whose id came earlier in the file is skipped (the first is kept, the policy
+    of every command); a line naming both places is appended to ``duplicates``.
+    """
     p = Path(path)
+    first: dict[str, int] = {}
     for lineno, obj in _jsonl(p):
         if "doc_id" not in obj or not isinstance(obj.get("text"), str):
             raise RecordError(f"{p}:{lineno}: a document needs doc_id and text")
-        yield Document.from_dict(obj)
+        doc = Document.from_dict(obj)
+        if doc.doc_id in first:
+            if duplicates is not None:
+                duplicates.append(f"{p}:{lineno}: {duplicate_message(doc.doc_id, f'{p}:{first[doc.doc_id]}')}")
+            continue
+        first[doc.doc_id] = lineno
+        yield doc
+

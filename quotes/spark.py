@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
+from quotes.documents import duplicate_message
+from quotes.outputs import StagedFolder
 from quotes.record import Quotation
 
 
@@ -98,8 +100,10 @@ def session(master: str | None = "local[*]", app: str = "arabic-quotes"):
     return builder.getOrCreate()
 
 
-def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field: str = "text"):
-    """A DataFrame of documents: Spark reads JSONL itself; other inputs go through the driver."""
+def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field: str = "text",
+                    skipped: list[str] | None = None):
+    """A DataFrame of documents: Spark reads JSONL itself; other inputs go through the driver
+    (whose unreadable inputs are described in ``skipped``)."""
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
@@ -112,21 +116,58 @@ def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field:
         return df.select(F.col(id_field).cast("string").alias("doc_id"), F.col(text_field).alias("text"),
                          *[(F.col(c) if c in df.columns else F.lit(None).cast("string")).alias(c)
                            for c in ("title", "source", "url", "date")])
-    rows = [(d.doc_id, d.text, d.title, d.source, d.url, d.date)
-            for d in read_documents(inputs, id_field=id_field, text_field=text_field) if not isinstance(d, BadInput)]
+    rows = []
+    for d in read_documents(inputs, id_field=id_field, text_field=text_field):
+        if isinstance(d, BadInput):
+            if skipped is not None:
+                skipped.append(str(d))
+        else:
+            rows.append((d.doc_id, d.text, d.title, d.source, d.url, d.date))
     schema = T.StructType([T.StructField(c, T.StringType(), True) for c in cols])
     return spark.createDataFrame(rows, schema)
 
 
+def first_of_each_id(docs, duplicates: list[str] | None = None, shown: int = 20):
+    """Keep the first document of each id (in input order); describe up to ``shown`` of the
+    skipped ones in ``duplicates`` (and count the rest)."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    ranked = (docs.withColumn("_origin", F.input_file_name()).withColumn("_order", F.monotonically_increasing_id())
+              .withColumn("_rank", F.row_number().over(Window.partitionBy("doc_id").orderBy("_order")))
+              .withColumn("_first", F.first("_origin").over(Window.partitionBy("doc_id").orderBy("_order")))
+              .cache())
+    repeated = ranked.where(F.col("_rank") > 1)
+    if duplicates is not None:
+        n = repeated.count()
+        for row in repeated.select("doc_id", "_origin", "_first").limit(shown).collect():
+            duplicates.append(f"{row['_origin'] or '(input)'}: {duplicate_message(row['doc_id'], row['_first'] or '(input)')}")
+        if n > shown:
+            duplicates.append(f"… and {n - shown} more documents with a repeated id skipped")
+    return ranked.where(F.col("_rank") == 1).drop("_origin", "_order", "_rank", "_first")
+
+
 def extract_with_spark(inputs: list[Path], output: Path, stance: bool = True, targets: Path | None = None,
-                       id_field: str = "id", text_field: str = "text", master: str | None = "local[*]") -> int:
-    """Extract on Spark and write parquet records to ``output``; return how many."""
+                       id_field: str = "id", text_field: str = "text", master: str | None = "local[*]",
+                       skipped: list[str] | None = None, force: bool = False) -> int:
+    """Extract on Spark and write parquet records to ``output``; return how many.
+
+    The parquet folder is staged beside ``output`` and swapped in whole (a folder that is
+    not an earlier output of ours is refused unless ``force``). A document whose id came
+    earlier in the input is skipped (the first is kept); it and unreadable inputs are
+    described in ``skipped``.
+    """
+    staged = StagedFolder(output, "spark-records", force=force)
+    staged.check()
     spark = session(master)
     try:
-        docs = documents_frame(spark, [Path(p) for p in inputs], id_field, text_field)
+        frame = documents_frame(spark, [Path(p) for p in inputs], id_field, text_field, skipped)
+        docs = first_of_each_id(frame, skipped)
         records = docs.mapInPandas(_annotate_partitions(stance, str(targets) if targets else None),
                                    schema=record_schema())
-        records.write.mode("overwrite").parquet(str(output))
+        with staged as tmp:
+            records.write.mode("overwrite").parquet(str(tmp))
+            staged.commit()
         return spark.read.parquet(str(output)).count()
     finally:
         spark.stop()

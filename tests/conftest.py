@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,13 @@ GOLD = SHARED / "gold" / "seeds.jsonl"
 SCORER = SHARED / "tools" / "score_quotes.py"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
 DATA = REPO / "data"
+
+
+def run_cli(*args: str, timeout: float = 120, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``python -m quotes ARGS`` in a fresh interpreter, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=cwd, env=env)
 
 
 def need_shared(*paths: Path) -> None:

@@ -12,14 +12,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from conftest import DATA
+from conftest import DATA, run_cli
 
 GOOD = "قال الوزير إن المشروع اكتمل في موعده.\nوأضاف: «نحن مستعدون للمرحلة الثانية».\n"
-
-
-def run_cli(*args: str, timeout: float = 120, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=cwd)
 
 
 def records(path: Path) -> list[dict]:

@@ -122,13 +122,15 @@ def test_utf16_without_a_bom_is_decoded(tmp_path):
 
 
 def test_an_archive_member_over_the_size_limit_is_skipped_by_its_declared_size(tmp_path):
-    from quotes.limits import Limits
+    from dataclasses import replace
+
+    from quotes.limits import load_limits
 
     z = tmp_path / "big.zip"
     with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("spaces.txt", " " * 2_000_000)  # 2 MB of spaces: a few kB compressed
         zf.writestr("ok.txt", GOOD_AR)
-    items = list(read_documents([z], limits=Limits(5, 5, 5_000_000, 1_000_000)))
+    items = list(read_documents([z], limits=replace(load_limits(), max_file_bytes=1_000_000)))
     docs = [i for i in items if not isinstance(i, BadInput)]
     bad = [i for i in items if isinstance(i, BadInput)]
     assert [d.doc_id for d in docs] == ["ok"]
@@ -137,11 +139,13 @@ def test_an_archive_member_over_the_size_limit_is_skipped_by_its_declared_size(t
 
 
 def test_a_document_over_the_character_limit_is_skipped(tmp_path):
-    from quotes.limits import Limits
+    from dataclasses import replace
+
+    from quotes.limits import load_limits
 
     p = tmp_path / "long.txt"
     p.write_text(GOOD_AR * 100, encoding="utf-8")
-    items = list(read_documents([p], limits=Limits(5, 5, 1000, 1_000_000)))
+    items = list(read_documents([p], limits=replace(load_limits(), max_document_chars=1000)))
     assert len(items) == 1 and isinstance(items[0], BadInput)
     assert "document long has 3,700 characters, over the limit of 1,000 (max_document_chars)" in str(items[0])
 
@@ -160,6 +164,6 @@ def test_a_line_separator_inside_a_jsonl_string_does_not_split_the_line(tmp_path
     row = json.dumps({"id": "a", "text": f"سطر أول\u2028سطر ثان\x85{GOOD_AR}"}, ensure_ascii=False)
     (tmp_path / "plain.jsonl").write_text(row + "\n", encoding="utf-8")
     with zipfile.ZipFile(tmp_path / "z.zip", "w") as zf:
-        zf.writestr("member.jsonl", (row + "\n").encode("utf-8"))
+        zf.writestr("member.jsonl", (row.replace('"id": "a"', '"id": "b"') + "\n").encode("utf-8"))
     docs, bad = read([tmp_path])
-    assert bad == [] and [d.doc_id for d in docs] == ["a", "a"]
+    assert bad == [] and [d.doc_id for d in docs] == ["a", "b"]

@@ -125,8 +125,9 @@ def test_the_whole_saudinewsnet_corpus_extracts_with_no_failed_document(tmp_path
 
 def test_a_document_over_its_time_budget_fails_and_the_run_goes_on(tmp_path, monkeypatch):
     import time
+    from dataclasses import replace
 
-    from quotes.limits import Limits
+    from quotes.limits import load_limits
 
     def slow_annotate(doc, *args, **kwargs):
         if doc.doc_id == "boom":
@@ -134,7 +135,8 @@ def test_a_document_over_its_time_budget_fails_and_the_run_goes_on(tmp_path, mon
         return real_annotate(doc, *args, **kwargs)
 
     monkeypatch.setattr(parallel, "annotate", slow_annotate)
-    monkeypatch.setattr(parallel, "load_limits", lambda: Limits(0.5, 0.0, 5_000_000, 200_000_000))
+    monkeypatch.setattr(parallel, "load_limits",
+                        lambda: replace(load_limits(), time_budget_seconds=0.5, time_budget_per_100k_chars=0.0))
     out = tmp_path / "q.jsonl"
     result = CliRunner().invoke(cli.app, ["extract", str(_corpus(tmp_path)), "-o", str(out)])
     assert result.exit_code == 1

@@ -267,3 +267,75 @@ def test_an_article_whose_record_does_not_slice_it_is_skipped_and_the_push_goes_
     assert f"document {victim}: record" in failed and "slices" in failed
     assert sorted(t.data["doc_id"] for t in _tasks(client, report.project_id)) == \
         sorted(d.doc_id for d in docs if d.doc_id != victim)
+
+
+def _no_studio_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("LABEL_STUDIO_")}
+
+
+def test_studio_folder_is_private_and_credentials_survive_a_restart(tmp_path):
+    """The database holds the token and the password hash: 0700 folder, 0600 files. The
+    credentials of the first start are saved and reused; a later start prints no secret."""
+    if shutil.which("label-studio") is None and not (Path(sys.executable).parent / "label-studio").exists():
+        pytest.skip("label-studio is not installed (pip install -e '.[studio]')")
+    data, port = tmp_path / "studio", str(ls_server.free_port())
+    env = _no_studio_env()
+    cli = [sys.executable, "-m", "quotes", "studio"]
+    try:
+        first = subprocess.run([*cli, "start", "--data-dir", str(data), "--port", port], env=env,
+                               capture_output=True, text=True, timeout=240)
+        assert first.returncode == 0, first.stderr
+        creds = ls_server.read_credentials(data)
+        assert creds is not None
+        assert creds.token not in first.stdout + first.stderr and creds.password not in first.stdout + first.stderr
+        assert (data.stat().st_mode & 0o777) == 0o700
+        for name in ("label_studio.sqlite3", "credentials.json", "label-studio.log"):
+            assert ((data / name).stat().st_mode & 0o077) == 0, name
+        assert subprocess.run([*cli, "stop", "--data-dir", str(data)], env=env, timeout=60).returncode == 0
+        env2 = {**env, "LABEL_STUDIO_API_KEY": "a-new-token-that-would-not-work"}
+        second = subprocess.run([*cli, "start", "--data-dir", str(data), "--port", port], env=env2,
+                                capture_output=True, text=True, timeout=240)
+        assert second.returncode == 0, second.stderr
+        assert "the API token differs from the one this server was created with and is ignored" in second.stderr
+        assert "a-new-token-that-would-not-work" not in second.stdout + second.stderr
+        assert ls_server.read_credentials(data) == creds
+        connect(f"http://127.0.0.1:{port}", creds.token)  # the saved token still works
+        shown = subprocess.run([*cli, "credentials", "--data-dir", str(data)], env=env, capture_output=True,
+                               text=True, timeout=60)
+        assert creds.token in shown.stdout and creds.password in shown.stdout
+    finally:
+        ls_server.stop(data)
+
+
+def test_a_token_in_the_url_or_on_the_command_line_never_shows_in_output(tmp_path, inputs):
+    _, rp, dp, _, _ = inputs
+    secret = "tok3n-in-the-url-0123456789"
+    env = _no_studio_env()
+    run = subprocess.run([sys.executable, "-m", "quotes", "--debug", "push", str(rp), "--documents", str(dp),
+                          "--url", f"http://u:{secret}@127.0.0.1:1", "--token", "flag-token-0123456789"],
+                         env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode == 2
+    assert "did not answer" in run.stderr or "cannot" in run.stderr
+    assert "--token is visible to other users" in run.stderr
+    for leaked in (secret, "flag-token-0123456789"):
+        assert leaked not in run.stdout + run.stderr
+    token_file = tmp_path / "token"
+    token_file.write_text("file-token-0123456789\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "quotes", "--debug", "pull", "-o", str(tmp_path / "r.jsonl"),
+                          "--url", "http://127.0.0.1:1", "--token-file", str(token_file)],
+                         env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode == 2 and "file-token-0123456789" not in run.stdout + run.stderr
+
+
+def test_a_repeated_document_id_is_pushed_once_and_reported(studio, inputs, tmp_path):
+    _, rp, dp, docs, _ = inputs
+    lines = dp.read_text(encoding="utf-8").splitlines()
+    doubled = tmp_path / "documents.jsonl"
+    doubled.write_text("\n".join(lines + lines[:1]) + "\n", encoding="utf-8")
+    client = connect(studio.url, TOKEN)
+    report = push(client, rp, doubled, "Repeated ids", studio.url)
+    assert report.duplicates == [f"{doubled}:{len(lines) + 1}: duplicate document id {docs[0].doc_id!r}, "
+                                 f"first read at {doubled}:1; skipped (the first is kept)"]
+    assert report.failed == [] and report.tasks_created == len(docs)
+    counts = Counter(t.data["doc_id"] for t in _tasks(client, report.project_id))
+    assert counts == Counter(d.doc_id for d in docs)

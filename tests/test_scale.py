@@ -122,3 +122,31 @@ def test_spark_skips_a_document_the_engine_fails_on(tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     assert sorted(r["doc_id"] for r in pq.read_table(out).to_pylist()) == ["a", "c"]
     assert "document boom: RuntimeError: failure injected" in run.stderr
+
+
+@pytest.mark.spark
+def test_spark_keeps_the_first_of_a_repeated_id_and_never_writes_over_a_foreign_folder(tmp_path):
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java, and there is no java here")
+    import json
+
+    import pyarrow.parquet as pq
+
+    first = "قال الوزير إن المشروع اكتمل في موعده."
+    second = "وأكد المتحدث أن الاجتماع تأجل."
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({"id": "x", "text": first}, ensure_ascii=False) + "\n", encoding="utf-8")
+    b.write_text(json.dumps({"id": "x", "text": second}, ensure_ascii=False) + "\n", encoding="utf-8")
+    foreign = tmp_path / "results"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine", encoding="utf-8")
+    args = [sys.executable, "-m", "quotes", "extract", str(a), str(b), "--engine", "spark"]
+    run = subprocess.run([*args, "-o", str(foreign)], capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert run.returncode == 2 and "holds files that quotes did not write" in run.stderr
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+    out = tmp_path / "spark"
+    run = subprocess.run([*args, "-o", str(out)], capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert f"duplicate document id 'x', first read at file://{a}" in run.stderr
+    assert [r["content"] for r in pq.read_table(out).to_pylist()] == ["المشروع اكتمل في موعده"]
