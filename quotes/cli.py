@@ -17,6 +17,7 @@ from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from quotes.atomic import atomic_open, dumps
@@ -65,16 +66,24 @@ def _root(
     State.quiet, State.verbose, State.debug = quiet, verbose, debug
 
 
+def say(tag: str, style: str, text: object) -> None:
+    """One line on stderr: a coloured tag, then ``text`` as it is (never read as markup)."""
+    err.print(f"[{style}]{tag}[/{style}] {escape(str(text))}")
+
+
 def info(msg: str) -> None:
     if not State.quiet:
-        err.print(msg)
+        err.print(msg, markup=False)
 
 
-def fail(msg: str, code: int = 2) -> None:
-    """Print an error (with the traceback under --debug) and exit."""
+def fail(msg: str | BaseException, code: int = 2) -> None:
+    """Print an error (with the traceback under --debug) and exit. An OS error we raised
+    with our own message (no file name) is shown without its errno."""
     if State.debug:
-        err.print(traceback.format_exc())
-    err.print(f"[red]error:[/red] {msg}")
+        err.print(traceback.format_exc(), markup=False)
+    if isinstance(msg, OSError) and msg.filename is None and msg.strerror:
+        msg = msg.strerror
+    say("error:", "red", msg)
     raise typer.Exit(code)
 
 
@@ -83,7 +92,7 @@ def report_skipped(bad: list[BadInput]) -> None:
         return
     shown = bad if (State.verbose or len(bad) <= 20) else bad[:20]
     for b in shown:
-        err.print(f"[yellow]skipped[/yellow] {b}")
+        say("skipped", "yellow", b)
     if len(shown) < len(bad):
         err.print(f"… and {len(bad) - len(shown)} more skipped (--verbose lists all)")
 
@@ -134,15 +143,15 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
                 bad.append(result)
                 counts["skipped"] += 1
                 if State.verbose:
-                    err.print(f"[yellow]skipped[/yellow] {result}")
+                    say("skipped", "yellow", result)
                 progress.update(counts)
                 continue
             if isinstance(result, parallel.Failed):
                 failed.append(result)
                 counts["failed"] += 1
-                err.print(f"[red]failed[/red] {result}")
+                say("failed", "red", result)
                 if State.debug:
-                    err.print(result.trace)
+                    err.print(result.trace, markup=False)
                 progress.update(counts)
                 continue
             for qtype, line in zip(result.types, result.lines):
@@ -196,7 +205,7 @@ def extract(
         check_inputs(inputs)
         check_separate(inputs, files=[p for p in (output, documents) if p is not None])
     except OutputError as exc:
-        fail(str(exc))
+        fail(exc)
     if engine == "spark":
         from quotes.spark import SparkUnavailable, extract_with_spark
 
@@ -205,9 +214,9 @@ def extract(
             n = extract_with_spark(inputs, output, stance=stance, targets=targets, id_field=id_field,
                                    text_field=text_field, skipped=skipped, force=force)
         except (SparkUnavailable, LexiconError, OutputError, OSError) as exc:
-            fail(str(exc))
+            fail(exc)
         for line in skipped:
-            err.print(f"[yellow]skipped[/yellow] {line}")
+            say("skipped", "yellow", line)
         info(f"{n} quotations -> {output} (parquet, Spark)")
         raise typer.Exit(1 if skipped else 0)
     if engine != "local":
@@ -217,9 +226,9 @@ def extract(
     except NothingProduced as exc:
         fail(f"{exc}; {output} left as it was")
     except (LexiconError, OSError) as exc:
-        fail(str(exc))
+        fail(exc)
     if summary["failed"]:
-        err.print(f"{summary['failed']} documents failed in the engine; their ids are in {failed_path(output)}")
+        info(f"{summary['failed']} documents failed in the engine; their ids are in {failed_path(output)}")
     rate = summary["documents"] / summary["seconds"] if summary["seconds"] else 0.0
     info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped, "
          f"{summary['failed']} failed in {summary['seconds']}s ({rate:,.0f} documents/s) -> {output}")
@@ -244,7 +253,7 @@ def evaluate_cmd(
     try:
         result = evaluate(gold, pred, load_stance_model() if baselines else None)
     except (EvaluationError, LexiconError) as exc:
-        fail(str(exc))
+        fail(exc)
     if as_json:
         flat = {k: v for k, v in result.items() if not hasattr(v, "confusion") and k != "majority_label"}
         for k in ("stance", "baseline_majority", "baseline_word_count"):
@@ -342,11 +351,11 @@ def build(
     except NothingProduced as exc:
         fail(f"{exc}; {out} left as it was")
     except (OutputError, LexiconError, PublishError, OSError) as exc:
-        fail(str(exc))
+        fail(exc)
     if set_aside is not None:
-        err.print(f"[yellow]kept[/yellow] what was at {out} before as {set_aside}")
+        say("kept", "yellow", f"what was at {out} before as {set_aside}")
     if summary["failed"]:
-        err.print(f"{summary['failed']} documents failed in the engine; their ids are in {out / 'failed.jsonl'}")
+        info(f"{summary['failed']} documents failed in the engine; their ids are in {out / 'failed.jsonl'}")
     paths = BuildOutputs(out)
     seconds = time.perf_counter() - t0
     if not State.quiet:
@@ -366,7 +375,7 @@ def build(
         for name, p in (("records", paths.quotes), ("documents", paths.documents),
                         ("Label Studio config", paths.ls_config), ("Label Studio tasks", paths.ls_tasks),
                         ("Hugging Face dataset", paths.dataset), ("report", paths.report)):
-            o.add_row(name, str(p))
+            o.add_row(name, escape(str(p)))
         err.print(o)
     raise typer.Exit(1 if summary["skipped"] or summary["failed"] else 0)
 
@@ -414,11 +423,11 @@ def publish(
         with FolderLock(output):
             stats = build_dataset(records, documents, output, _ratios(split), force=force)
     except (OutputError, PublishError, OSError) as exc:
-        fail(str(exc))
+        fail(exc)
     for line in stats.duplicates:
-        err.print(f"[yellow]skipped[/yellow] {line}")
+        say("skipped", "yellow", line)
     if stats.set_aside is not None:
-        err.print(f"[yellow]kept[/yellow] what was at {output} before as {stats.set_aside}")
+        say("kept", "yellow", f"what was at {output} before as {stats.set_aside}")
     info(f"dataset -> {output}: " + ", ".join(
         f"{s} {stats.documents[s]} documents / {stats.quotes[s]} quotations" for s in ("train", "validation", "test"))
         + f" ({stats.seconds}s)")
@@ -426,7 +435,7 @@ def publish(
         try:
             files = upload(output, push_to_hub, private=private, dry_run=dry_run)
         except PublishError as exc:
-            fail(str(exc))
+            fail(exc)
         verb = "would upload" if dry_run else "uploaded"
         info(f"{verb} {len(files)} files to {push_to_hub}: " + ", ".join(files))
     raise typer.Exit(1 if stats.duplicates else 0)
@@ -502,10 +511,10 @@ def studio_start(
                                            os.environ.get(TOKEN_ENV))
         redactor.add(creds.token, creds.password)
         for note in notes:
-            err.print(f"[yellow]note:[/yellow] {note}")
+            say("note:", "yellow", note)
         server = start(data_dir, port, creds.username, creds.password, creds.token)
     except ServerError as exc:
-        fail(str(exc))
+        fail(exc)
     typer.echo(f"Label Studio is up at {server.url} (pid {server.pid}); user {creds.username}")
     typer.echo(f"credentials: {credentials_path(data_dir)} (private to you); "
                "`quotes studio credentials` shows them, push and pull read the token from there")
@@ -570,11 +579,11 @@ def push(
         client = connect(url, _token(token, token_file))
         report = do_push(client, records, documents, project, without_userinfo(url), batch_size=batch_size)
     except (StudioError, RecordError) as exc:
-        fail(str(exc))
+        fail(exc)
     for line in report.duplicates:
-        err.print(f"[yellow]skipped[/yellow] {line}")
+        say("skipped", "yellow", line)
     for line in report.failed:
-        err.print(f"[red]failed[/red] {line}")
+        say("failed", "red", line)
     info(f"project {project!r} (id {report.project_id}): {report.documents} articles, "
          f"{report.tasks_created} tasks created, {report.predictions_added} predictions added, "
          f"{report.unchanged} already there, {len(report.duplicates)} skipped, {len(report.failed)} failed "
@@ -605,9 +614,9 @@ def pull(
         client = connect(url, _token(token, token_file))
         report = do_pull(client, project, output, without_userinfo(url))
     except StudioError as exc:
-        fail(str(exc))
+        fail(exc)
     for p in report.problems:
-        err.print(f"[yellow]span not found[/yellow] {p}")
+        say("span not found", "yellow", p)
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.by_status.items()))
     info(f"{report.tasks} tasks, {report.annotations} annotations -> {report.records} records ({statuses}); "
          f"{report.repaired} spans repaired, {len(report.problems)} not found; raw export {report.raw_path}")
@@ -634,7 +643,7 @@ def agreement_cmd(
     try:
         rep = agreement(read_records(reviewed))
     except RecordError as exc:
-        fail(str(exc))
+        fail(exc)
     if as_json:
         typer.echo(json.dumps(dataclasses.asdict(rep), ensure_ascii=False, default=dict))
         return
@@ -663,6 +672,6 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # a bug or an environment problem: one line, traceback on --debug
         if State.debug:
-            err.print(traceback.format_exc())
-        err.print(f"[red]error:[/red] {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            err.print(traceback.format_exc(), markup=False)
+        say("error:", "red", f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
         sys.exit(2)

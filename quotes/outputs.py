@@ -25,11 +25,12 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from quotes.atomic import pid_alive
 
 MARKER = ".quotes-output.json"
+T = TypeVar("T")
 
 
 class OutputError(Exception):
@@ -85,9 +86,9 @@ class FolderLock:
         self._fd: int | None = None
 
     def __enter__(self) -> "FolderLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
+            fd = _writable(self.target, lambda: (self.path.parent.mkdir(parents=True, exist_ok=True),
+                                                 os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644))[1])
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -115,6 +116,15 @@ class FolderLock:
                 pass
             os.close(self._fd)
             self._fd = None
+
+
+def _writable(target: Path, make: Callable[[], T]) -> T:
+    """Run ``make`` (which creates something beside ``target``); an OS error becomes one
+    that names the output the user gave, not our hidden file."""
+    try:
+        return make()
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {target} ({exc.strerror or exc})") from None
 
 
 def read_marker(folder: Path) -> dict | None:
@@ -171,9 +181,10 @@ class StagedFolder:
     def __enter__(self) -> Path:
         self.check()
         parent = self.target.parent
-        parent.mkdir(parents=True, exist_ok=True)
+        _writable(self.target, lambda: parent.mkdir(parents=True, exist_ok=True))
         self._remove_stale(parent)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.new-{os.getpid()}-", dir=parent))
+        self.staging = _writable(self.target, lambda: Path(tempfile.mkdtemp(
+            prefix=f".{self.target.name}.new-{os.getpid()}-", dir=parent)))
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(self.staging, 0o777 & ~mask)  # what a plain mkdir would give
