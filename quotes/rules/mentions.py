@@ -1,0 +1,207 @@
+"""Who a cue names: the speaker mention after or before it, and the subject a participle implies."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
+from quotes.speakers import MentionSpan, PATRONYMIC, SpeakerResolver, is_definite
+from quotes.tokens import Tok, tokens
+
+QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "معظم", "غالبيه", "كثير"})
+PRONOUN_OBJECTS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لهما", "لك", "لكم"})  # «قال لي …»
+KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
+
+
+def span_of(toks: list[Tok]) -> MentionSpan | None:
+    ws = [t for t in toks if t.kind in ("w", "q")]
+    for k, t in enumerate(ws):
+        if t.kind == "w" and not LETTER.search(t.text):
+            ws = ws[:k]  # a number is never part of who speaks («رأى 10.2% أن»)
+            break
+    while ws and ws[-1].kind == "q" and ws[0].kind != "q":
+        ws.pop()
+    if not [t for t in ws if t.kind == "w"]:
+        return None
+    return MentionSpan(ws[0].start, ws[-1].end)
+
+
+def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan | None:
+    """The speaker named after the cue, or else before it (SVO, «وكان X قد أشار»)."""
+    if cue.entry.frame == "participle":
+        return None
+    span = cut_mention(ctx, skip_leading_channel(ctx, region))
+    if span is None and cue.entry.frame in ("clause", "channel"):
+        span = mention_before(ctx, cue)
+    return span
+
+
+def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
+    """The subject of the clause a participle cue hangs on, for the speaker it implies:
+    «وأثنى الحكم الدولي نبيل الشمردل على …، مقدماً شكره» → «الحكم الدولي نبيل الشمردل».
+
+    The mention of a speech verb earlier in the clause, or else the first name (with the
+    title before it) between the start of the cue's sentence, or the end of the last
+    quotation before the cue, and the cue. Names of places and
+    institutions («جامعة الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
+    """
+    start = ctx.view.sentence_start(cue_start)
+    k = bisect_right(ctx.found.ends, cue_start)
+    if k and ctx.found.ends[k - 1] > start:
+        start = ctx.found.ends[k - 1]  # the end of the last quotation before the cue
+    for verb in reversed(ctx.cues.between(start, cue_start)):
+        # «وكان ترامب قال في كلمة له، معلنا: "…"»، «أكد لـ«عكاظ» عميد الكلية … أهمية …، لافتا إلى»:
+        # the speech verb the participle hangs on names the speaker
+        if verb.entry.frame == "clause":
+            mention = mention_of(ctx, verb, [t for t in tokens(ctx.w, verb.end, cue_start) if t.kind != "end"])
+            if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
+                return mention
+            break
+    toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
+    for i, j in SpeakerResolver.name_runs(ctx.lex, toks):
+        k = i
+        while k > 0 and toks[k - 1].kind in ("w", "comma") and toks[k - 1].text not in ctx.lex.mention_stoppers \
+                and (toks[k - 1].kind == "comma" or SpeakerResolver.title_of(ctx.lex, toks[k - 1].text)
+                     or is_definite(toks[k - 1].text)) and i - k < MAX_MENTION_WORDS:
+            k -= 1  # the title phrase in apposition before the name
+        while k < i and toks[k].kind == "comma":
+            k += 1
+        titled = any(t.kind == "w" and SpeakerResolver.title_of(ctx.lex, t.text) for t in toks[k:i])
+        if titled or (j - i >= 2 and toks[i].text in ctx.lex.given_names):
+            return MentionSpan(toks[k].start, toks[j - 1].end)
+    return None
+
+
+def opens_with_someone(ctx: DocumentContext, mention: MentionSpan) -> bool:
+    """Does a mention open with a title, an institution or a given name (and not with an
+    adverb or an object: «انتقدت بشدة مشروع القانون»)?"""
+    first = WORD_AT.search(ctx.w, mention.start, mention.end)
+    if first is None:
+        return False
+    word = first.group()
+    return SpeakerResolver.title_of(ctx.lex, word) is not None or word in ctx.lex.given_names
+
+
+def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
+    """The mention a region starts with: up to a stopper, a dash, a bracket or a colon."""
+    kept: list[Tok] = []
+    soft_cut: int | None = None
+    for t in region:
+        if t.kind in ("dash", "paren", "colon", "end"):
+            break
+        if t.kind == "w":
+            strength = ctx.lex.mention_stoppers.get(t.text)
+            if strength and kept and kept[-1].text in PATRONYMIC and t.text in ctx.lex.given_names:
+                strength = None  # «وليد بن علي الجلال»: علي (not على) after بن
+            if strength == "hard":
+                break
+            if strength == "soft" and soft_cut is None and not (
+                    len(kept) == 1 and kept[0].text in QUANTIFIERS):  # «عدد من المسؤولين»
+                soft_cut = len(kept)
+        kept.append(t)
+        if len([k for k in kept if k.kind == "w"]) >= MAX_MENTION_WORDS:
+            break
+    if soft_cut is not None:
+        kept = resolver_cut(ctx, kept, soft_cut)
+    while kept and kept[-1].kind == "comma":
+        kept.pop()
+    return span_of(kept)
+
+
+def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
+    """Drop a channel standing between the cue and the speaker: «وأوضح لـ"الوطن" مدير
+    الفريق …», «وقال للصحفيين الوزير …» (only when words follow it)."""
+    i = 0
+    while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
+            and region[i].text not in PRONOUN_OBJECTS \
+            and (region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"):
+        j = i + 1
+        if j < len(region) and region[j].kind == "q":  # the channel's name in marks
+            close = next((k for k in range(j + 1, len(region)) if region[k].kind == "q"), None)
+            if close is None:
+                break
+            j = close + 1
+        while j < len(region) and region[j].kind == "comma":
+            j += 1
+        if j >= len(region) or region[j].kind != "w":
+            break
+        i = j
+    return region[i:]
+
+
+def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[Tok]:
+    """Keep words past a soft stopper only when they end in a name and none came before."""
+    head, tail = kept[:soft_cut], kept[soft_cut:]
+    if SpeakerResolver.name_run(ctx.lex, head, ctx.w) is not None:
+        return head
+    run = SpeakerResolver.name_run(ctx.lex, tail, ctx.w)
+    if run is None:
+        return head
+    return kept[:soft_cut + run[1]]
+
+
+def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
+    w, lex = ctx.w, ctx.lex
+    ss = ctx.view.sentence_start(cue.start)
+    toks = [t for t in tokens(w, max(ss, cue.start - 200), cue.start) if t.kind != "end"]
+    if not toks:
+        return None
+    if toks[-1].kind == "w" and toks[-1].text == "قد":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # «X كان أعلن»: the subject stands before كان
+    if toks[-1].kind == "w" and toks[-1].text in KAN:
+        return subject_back(ctx, toks[:-1])
+    # «وكان X، قد أشار»: the subject stands between كان and the cue
+    for k in range(len(toks) - 1, max(-1, len(toks) - 20), -1):
+        t = toks[k]
+        if t.kind == "w" and t.text in KAN:
+            return span_of(toks[k + 1:])
+        if t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None):
+            break
+    # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
+    return subject_back(ctx, toks, svo=True)
+
+
+def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> MentionSpan | None:
+    lex = ctx.lex
+    picked: list[Tok] = []
+    for t in reversed(toks):
+        if t.kind == "q":
+            if svo and not picked:
+                continue
+            break
+        if t.kind == "comma" and not svo:
+            picked.append(t)
+            continue
+        if t.kind != "w":
+            break
+        bare = t.text[1:] if t.text[:1] in "وف" and len(t.text) > 3 else t.text
+        if t.text in lex.complementizers or t.text in KAN or t.text in lex.mention_stoppers \
+                or ctx.cues.at(t.start) is not None or bare in lex.mention_stoppers \
+                or (bare in lex.function_words and SpeakerResolver.title_of(lex, bare) is None):
+            break
+        picked.append(t)
+        if len(picked) > (4 if svo else 10):
+            return None
+    while picked and picked[-1].kind == "comma":
+        picked.pop()
+    if not picked:
+        return None
+    picked.reverse()
+    span = span_of(picked)
+    if svo and span is not None:
+        # only after a clause boundary (a complementizer, a mark, the sentence start),
+        # and only a subject that names a source
+        before = [t for t in toks if t.start < picked[0].start]
+        if before and not (before[-1].kind in ("q", "colon", "comma") or before[-1].text in lex.complementizers
+                           or before[-1].text in lex.function_words):
+            return None
+        if not is_source(ctx, span):
+            return None
+    return span
+
+
+def is_source(ctx: DocumentContext, mention: MentionSpan) -> bool:
+    return SpeakerResolver.looks_like_source(ctx.lex, ctx.w, mention)
