@@ -21,9 +21,7 @@ from annotation import server  # noqa: E402
 from annotation.studio import connect, pull, push  # noqa: E402
 from quotes.atomic import dumps  # noqa: E402
 from quotes.documents import BadInput, read_documents  # noqa: E402
-from quotes.lexicon import load_lexicon  # noqa: E402
-from quotes.pipeline import annotate  # noqa: E402
-from quotes.stance import load_stance_model  # noqa: E402
+from quotes.pipeline import Engine  # noqa: E402
 
 TOKEN = "bench0123456789abcdef0123456789abcdef01"
 
@@ -33,7 +31,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=REPO.parent / "shared" / "corpora" / "saudinewsnet")
     ap.add_argument("-n", type=int, default=5000)
     args = ap.parse_args()
-    lex, model = load_lexicon(), load_stance_model()
+    engine = Engine.load()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         docs = [d for d in itertools.islice((d for d in read_documents([args.corpus]) if not isinstance(d, BadInput)),
@@ -41,7 +39,7 @@ def main() -> None:
         rp, dp = tmp / "q.jsonl", tmp / "d.jsonl"
         with open(rp, "w", encoding="utf-8") as fq, open(dp, "w", encoding="utf-8") as fd:
             for d in docs:
-                for q in annotate(d, lex, model):
+                for q in engine.annotate(d):
                     fq.write(dumps(q.to_dict()) + "\n")
                 fd.write(dumps(d.to_dict()) + "\n")
         info = server.start(tmp / "ls", server.free_port(), "bench@example.com", "bench-password-1", TOKEN)

@@ -24,7 +24,8 @@ from quotes.atomic import atomic_open, dumps
 from quotes.documents import BadInput, ReadStats, read_documents
 from quotes.evaluation import EvaluationError, evaluate
 from quotes.outputs import FolderLock, NothingProduced, OutputError, StagedFolder, check_inputs, check_separate
-from quotes.lexicon import LexiconError, load_lexicon
+from quotes.lexicon import LexiconError
+from quotes.pipeline import Engine
 from quotes.progress import Progress
 from quotes.redact import RedactingStream, Redactor, userinfo_secrets, without_userinfo
 from quotes.record import Document, Quotation
@@ -124,8 +125,8 @@ def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets
     """
     from quotes import parallel
 
-    load_lexicon()  # a broken lexicon fails here, before any output is opened
     target_list = tuple(load_targets(targets)) if targets is not None else ()
+    Engine.load(stance=stance, targets=target_list)  # a broken lexicon fails here, before any output is opened
     bad: list[BadInput] = []
     failed: list[parallel.Failed] = []
     counts = {"documents": 0, "quotations": 0, "skipped": 0, "failed": 0}
@@ -325,7 +326,6 @@ def build(
     """
     from annotation.build import BuildOutputs, LabelStudioSink, ReportSink
     from annotation.hf_dataset import PublishError, build_dataset
-    from quotes.pipeline import run_version
 
     inputs = inputs or [Path("data")]
     t0 = time.perf_counter()
@@ -336,7 +336,7 @@ def build(
             staged = StagedFolder(out, "build", force=force)
             with staged as staging:
                 paths = BuildOutputs(staging)
-                with LabelStudioSink(paths, run_version(load_lexicon(), load_stance_model())) as ls_sink:
+                with LabelStudioSink(paths, Engine.load(targets=targets).version) as ls_sink:
                     report_sink = ReportSink(paths)
 
                     def sink(doc: Document, quotes: list[Quotation]) -> None:

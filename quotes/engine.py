@@ -9,7 +9,7 @@ decides what it introduces), resolves each speaker mention to a name
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from quotes.boilerplate import boilerplate_spans, mask
 from quotes.lexicon import CueEntry, Lexicon, load_lexicon
@@ -18,15 +18,18 @@ from quotes.record import Document, Quotation
 from quotes.rules import DocumentContext, run_rules
 from quotes.rules.mentions import clause_subject
 from quotes.speakers import SpeakerResolver
-from quotes.version import ENGINE_VERSION
+from quotes.version import engine_version
+
+if TYPE_CHECKING:
+    from quotes.stance import StanceResult
 
 
 class Labeller(Protocol):
-    """Adds fields (stance) to each quotation from its normalised content and cue."""
+    """Judges each quotation's stance from its normalised content and cue."""
 
     version: str
 
-    def __call__(self, normalized_content: str, cue: CueEntry, cue_text: str) -> dict[str, Any]: ...
+    def __call__(self, normalized_content: str, cue: CueEntry, cue_text: str) -> StanceResult: ...
 
 
 def extract_quotations(document: Document, lexicon: Lexicon | None = None,
@@ -46,7 +49,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     if not found:
         return []
     resolver = SpeakerResolver(w, nt, lex)
-    version = f"{ENGINE_VERSION}+{lex.version}" + (f"+{labeller.version}" if labeller is not None else "")
+    version = engine_version(lex.version, labeller.version if labeller is not None else None)
     out = []
     for q in found:
         subject = clause_subject(ctx, q.cue_start) if q.mention is None and q.entry.frame == "participle" else None
@@ -78,6 +81,14 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
             speaker_rule=spk.rule,
             engine_version=version,
             cue_lemma=q.entry.lemma,
-            **(labeller(w[q.start:q.end], q.entry, text[ks:ke]) if labeller is not None else {}),
+            **_stance_fields(labeller(w[q.start:q.end], q.entry, text[ks:ke]) if labeller is not None else None),
         ))
     return resolver.harmonise(out)
+
+
+def _stance_fields(r: StanceResult | None) -> dict[str, Any]:
+    """The record fields a stance judgement fills (none without a labeller)."""
+    if r is None:
+        return {}
+    return {"stance": r.label, "stance_score": r.score, "stance_scores": r.scores, "stance_reason": r.reason,
+            "target": r.target}

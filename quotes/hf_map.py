@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from functools import lru_cache
 from typing import Any
 
 from datasets import Dataset, Features, List, Value
 
-from quotes.lexicon import load_lexicon
 from quotes.parallel import Failed, annotate_isolated
+from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
-from quotes.stance import load_stance_model
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +48,14 @@ def record_features() -> Features:
     return Features(feats)
 
 
+@lru_cache(maxsize=2)
+def _engine(stance: bool) -> Engine:
+    return Engine.load(stance=stance)  # once per process, not once per batch
+
+
 def _extract_batch(batch: dict[str, list], indices: list[int], text_column: str, id_column: str | None,
                    title_column: str | None, stance: bool) -> dict[str, list]:
-    lex = load_lexicon()
-    model = load_stance_model() if stance else None
+    engine = _engine(stance)
     names = [f.name for f in dataclasses.fields(Quotation)]
     out: dict[str, list] = {n: [] for n in names}
     for k, text in enumerate(batch[text_column]):
@@ -59,7 +63,7 @@ def _extract_batch(batch: dict[str, list], indices: list[int], text_column: str,
             continue
         doc_id = str(batch[id_column][k]) if id_column else str(indices[k])
         title = (batch[title_column][k] or "") if title_column else ""  # a body: no headline line
-        quotes = annotate_isolated(Document(doc_id, text, title=title, origin=f"row {indices[k]}"), lex, model)
+        quotes = annotate_isolated(Document(doc_id, text, title=title, origin=f"row {indices[k]}"), engine)
         if isinstance(quotes, Failed):
             log.warning("failed %s", quotes)  # this row gives no records; the map goes on
             continue

@@ -18,11 +18,10 @@ from typing import Iterable, Iterator, NamedTuple
 
 from quotes.atomic import dumps
 from quotes.documents import BadInput
-from quotes.lexicon import Lexicon, load_lexicon
 from quotes.limits import Limits, load_limits
-from quotes.pipeline import annotate
+from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
-from quotes.stance import StanceModel, Target, load_stance_model
+from quotes.stance import Target
 
 BATCH_DOCS = 64
 FAIL_ON_ENV = "QUOTES_TEST_FAIL_ON_DOC"  # a document id the engine fails on, to test isolation
@@ -62,22 +61,18 @@ _STATE: dict = {}
 
 
 def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True, document_lines: bool = True) -> None:
-    lex = load_lexicon()
-    model = load_stance_model() if stance else None
-    if model is not None and targets:
-        model = model.with_targets(targets)
-    _STATE.update(lex=lex, model=model, keep=keep_documents, lines=document_lines, limits=load_limits())
+    _STATE.update(engine=Engine.load(stance=stance, targets=targets), keep=keep_documents, lines=document_lines,
+                  limits=load_limits())
 
 
-def annotate_isolated(doc: Document, lex: Lexicon, model: StanceModel | None,
-                      limits: Limits | None = None) -> list[Quotation] | Failed:
+def annotate_isolated(doc: Document, engine: Engine, limits: Limits | None = None) -> list[Quotation] | Failed:
     """The quotations of one document, or :class:`Failed` when the engine raised on it or
     ran over its time budget: every runner calls this, so one document never stops a run."""
     try:
         if os.environ.get(FAIL_ON_ENV) == doc.doc_id:
             raise RuntimeError(f"failure injected by {FAIL_ON_ENV}")  # the test seam of every runner
         with time_budget((limits or load_limits()).budget(len(doc.text))):
-            return annotate(doc, lex, model)
+            return engine.annotate(doc)
     except Exception as exc:  # noqa: BLE001 - one document must never stop the run
         message = (str(exc).splitlines() or [""])[0][:300]
         return Failed(doc.doc_id, doc.origin, type(exc).__name__, message, traceback.format_exc())
@@ -85,7 +80,7 @@ def annotate_isolated(doc: Document, lex: Lexicon, model: StanceModel | None,
 
 def process(doc: Document) -> Processed | Failed:
     """One document through extraction and stance, with its output lines."""
-    quotes = annotate_isolated(doc, _STATE["lex"], _STATE["model"], _STATE["limits"])
+    quotes = annotate_isolated(doc, _STATE["engine"], _STATE["limits"])
     if isinstance(quotes, Failed):
         return quotes
     keep = _STATE["keep"]

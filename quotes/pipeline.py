@@ -1,14 +1,17 @@
-"""One document in, labelled quotation records out: extraction with stance."""
+"""The configured engine every runner uses: lexicon, stance model (with targets), version."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import os
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Sequence
 
 from quotes.engine import extract_quotations
 from quotes.lexicon import Lexicon, load_lexicon
 from quotes.record import Document, Quotation
-from quotes.stance import StanceLabeller, StanceModel
-from quotes.version import ENGINE_VERSION
+from quotes.stance import StanceLabeller, StanceModel, Target, load_stance_model, load_targets
+from quotes.version import engine_version
 
 
 @lru_cache(maxsize=8)
@@ -16,13 +19,34 @@ def _labeller(model: StanceModel) -> StanceLabeller:
     return StanceLabeller(model)
 
 
-def run_version(lexicon: Lexicon, stance: StanceModel | None) -> str:
-    """The ``engine_version`` the records of this configuration carry."""
-    version = f"{ENGINE_VERSION}+{lexicon.version}"
-    return f"{version}+{stance.version}" if stance is not None else version
+@dataclass(frozen=True)
+class Engine:
+    """Extraction with its lexicon and, optionally, stance judged by ``stance``.
 
+    Build one with :meth:`load` (a broken lexicon, stance file or targets file raises
+    here, before any output is opened), then call :meth:`annotate` per document.
+    """
 
-def annotate(document: Document, lexicon: Lexicon | None = None,
-             stance: StanceModel | None = None) -> list[Quotation]:
-    """The quotations of ``document``, with stance pre-labels when a model is given."""
-    return extract_quotations(document, lexicon or load_lexicon(), _labeller(stance) if stance is not None else None)
+    lexicon: Lexicon
+    stance: StanceModel | None = None
+
+    @classmethod
+    def load(cls, lexicon_dir: str | None = None, stance: bool = True,
+             targets: str | os.PathLike | Sequence[Target] | None = None) -> "Engine":
+        """The engine of the shipped (or ``lexicon_dir``'s) lexicon; ``targets`` (a YAML
+        file or targets) makes stance judged toward them."""
+        model = load_stance_model() if stance else None
+        if model is not None and targets:
+            chosen = load_targets(targets) if isinstance(targets, (str, os.PathLike)) else targets
+            model = model.with_targets(tuple(chosen))
+        return cls(load_lexicon(lexicon_dir), model)
+
+    @cached_property
+    def version(self) -> str:
+        """The ``engine_version`` its records carry."""
+        return engine_version(self.lexicon.version, self.stance.version if self.stance is not None else None)
+
+    def annotate(self, document: Document) -> list[Quotation]:
+        """The quotations of ``document``, with stance when the engine judges it."""
+        labeller = _labeller(self.stance) if self.stance is not None else None
+        return extract_quotations(document, self.lexicon, labeller)

@@ -56,22 +56,18 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
     def run(batches: Iterator) -> Iterator:
         import pandas as pd
 
-        from quotes.lexicon import load_lexicon
         from quotes.parallel import Failed, annotate_isolated
+        from quotes.pipeline import Engine
         from quotes.record import Document
-        from quotes.stance import load_stance_model, load_targets
 
-        lex = load_lexicon()
-        model = load_stance_model() if stance else None
-        if model is not None and target_yaml:
-            model = model.with_targets(load_targets(target_yaml))
+        engine = Engine.load(stance=stance, targets=target_yaml)
         names = [f.name for f in dataclasses.fields(Quotation)]
         for pdf in batches:
             rows = []
             for rec in pdf.itertuples(index=False):
                 doc = Document(rec.doc_id, rec.text, title=rec.title if isinstance(rec.title, str) else None,
                                source=rec.source, url=rec.url, date=rec.date)
-                quotes = annotate_isolated(doc, lex, model)
+                quotes = annotate_isolated(doc, engine)
                 if isinstance(quotes, Failed):
                     print(f"failed {quotes}", file=sys.stderr)  # the executor's log; the partition goes on
                     continue

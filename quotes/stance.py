@@ -381,7 +381,5 @@ class StanceLabeller:
         self.model = model
         self.version = model.version
 
-    def __call__(self, normalized_content: str, cue: Any, cue_text: str) -> dict[str, Any]:
-        r = score_text(self.model, normalized_content, cue.prior, cue_text, normalized=True)
-        return {"stance": r.label, "stance_score": r.score, "stance_scores": r.scores, "stance_reason": r.reason,
-                "target": r.target}
+    def __call__(self, normalized_content: str, cue: Any, cue_text: str) -> StanceResult:
+        return score_text(self.model, normalized_content, cue.prior, cue_text, normalized=True)

@@ -22,9 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from quotes.documents import BadInput, read_documents  # noqa: E402
-from quotes.pipeline import annotate  # noqa: E402
-from quotes.lexicon import load_lexicon  # noqa: E402
-from quotes.stance import load_stance_model  # noqa: E402
+from quotes.pipeline import Engine  # noqa: E402
 
 
 def held(doc_id: str) -> bool:
@@ -40,12 +38,12 @@ def load_scorer(shared: Path):
 
 
 def predict(articles: Path) -> list[dict]:
-    lex, model = load_lexicon(), load_stance_model()
+    engine = Engine.load()
     out = []
     for doc in read_documents([articles]):
         if isinstance(doc, BadInput):
             raise SystemExit(f"cannot read {doc}")
-        out.extend(q.to_dict() for q in annotate(doc, lex, model))
+        out.extend(q.to_dict() for q in engine.annotate(doc))
     return out
 
 

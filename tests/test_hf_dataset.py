@@ -16,15 +16,13 @@ from datasets import ClassLabel, load_dataset
 from annotation.hf_dataset import PublishError, build_dataset, records_from_dataset, split_of, upload
 from conftest import DATA
 from quotes.documents import read_documents
-from quotes.lexicon import load_lexicon
-from quotes.pipeline import annotate
+from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
-from quotes.stance import load_stance_model
 
 
 def write_inputs(tmp: Path, docs: list[Document]) -> tuple[Path, Path, list[Quotation]]:
-    lex, model = load_lexicon(), load_stance_model()
-    records = [q for d in docs for q in annotate(d, lex, model)]
+    engine = Engine.load()
+    records = [q for d in docs for q in engine.annotate(d)]
     rp, dp = tmp / "quotes.jsonl", tmp / "documents.jsonl"
     rp.write_text("".join(json.dumps(q.to_dict(), ensure_ascii=False) + "\n" for q in records), encoding="utf-8")
     dp.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")

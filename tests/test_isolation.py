@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from conftest import body_quotes_of, span
 from quotes import cli, parallel
-from quotes.pipeline import annotate as real_annotate
+from quotes.pipeline import Engine
+
+real_annotate = Engine.annotate
 
 # CNN Arabic (ANT corpus, cnnarabic:459): «وتابع قائلا» written with a no-break space
 ANT_SENTENCE = ("وتابع{sp}قائلا: \"استراتيجية إيران ناجحة بشكل كبير لأنها تتوزع في مناطق تتمتع فيها "
@@ -45,12 +47,12 @@ def _corpus(tmp_path):
 def engine_raises_on_boom(monkeypatch):
     """The test seam: the engine raises inside one document (workers are forked, so they
     inherit the patched function)."""
-    def annotate(doc, *args, **kwargs):
+    def annotate(self, doc):
         if doc.doc_id == "boom":
             raise RuntimeError("engine bug\nsecond line not shown")
-        return real_annotate(doc, *args, **kwargs)
+        return real_annotate(self, doc)
 
-    monkeypatch.setattr(parallel, "annotate", annotate)
+    monkeypatch.setattr(Engine, "annotate", annotate)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -129,12 +131,12 @@ def test_a_document_over_its_time_budget_fails_and_the_run_goes_on(tmp_path, mon
 
     from quotes.limits import load_limits
 
-    def slow_annotate(doc, *args, **kwargs):
+    def slow_annotate(self, doc):
         if doc.doc_id == "boom":
             time.sleep(5)
-        return real_annotate(doc, *args, **kwargs)
+        return real_annotate(self, doc)
 
-    monkeypatch.setattr(parallel, "annotate", slow_annotate)
+    monkeypatch.setattr(Engine, "annotate", slow_annotate)
     monkeypatch.setattr(parallel, "load_limits",
                         lambda: replace(load_limits(), time_budget_seconds=0.5, time_budget_per_100k_chars=0.0))
     out = tmp_path / "q.jsonl"

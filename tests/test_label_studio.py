@@ -23,11 +23,9 @@ from annotation.ls_format import QUOTE, label_config, text_sha
 from annotation.studio import StudioError, connect, pull, push
 from conftest import DATA
 from quotes.documents import read_documents
-from quotes.lexicon import load_lexicon
-from quotes.pipeline import annotate
+from quotes.pipeline import Engine
 from quotes.record import Document
 from quotes.recordsio import read_records
-from quotes.stance import load_stance_model
 
 pytestmark = pytest.mark.studio
 TOKEN = "0123456789abcdef0123456789abcdef01234567"
@@ -52,8 +50,8 @@ def studio(tmp_path_factory):
 def inputs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("ls-inputs")
     docs = list(read_documents([DATA])) + [Document("messy", MESSY, source="test")]
-    lex, model = load_lexicon(), load_stance_model()
-    records = [q for d in docs for q in annotate(d, lex, model)]
+    engine = Engine.load()
+    records = [q for d in docs for q in engine.annotate(d)]
     rp, dp = tmp / "quotes.jsonl", tmp / "documents.jsonl"
     rp.write_text("".join(json.dumps(q.to_dict(), ensure_ascii=False) + "\n" for q in records), encoding="utf-8")
     dp.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")

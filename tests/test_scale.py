@@ -11,15 +11,13 @@ import pytest
 
 from conftest import CORPUS, DATA, REPO
 from quotes.documents import read_documents
-from quotes.lexicon import load_lexicon
-from quotes.pipeline import annotate
+from quotes.pipeline import Engine
 from quotes.record import Document
-from quotes.stance import load_stance_model
 
 
 def local_records(docs):
-    lex, model = load_lexicon(), load_stance_model()
-    return [q.to_dict() for d in docs for q in annotate(d, lex, model)]
+    engine = Engine.load()
+    return [q.to_dict() for d in docs for q in engine.annotate(d)]
 
 
 def same(a: dict, b: dict) -> bool:
@@ -83,15 +81,15 @@ def test_spark_local_mode_gives_the_engine_records(tmp_path):
 def test_datasets_map_skips_a_document_the_engine_fails_on(monkeypatch):
     from datasets import Dataset
 
-    from quotes import hf_map, parallel
+    from quotes import hf_map
 
-    def annotate(doc, *args, **kwargs):
+    def annotate(self, doc):
         if doc.doc_id == "boom":
             raise RuntimeError("engine bug")
-        return real_annotate(doc, *args, **kwargs)
+        return real_annotate(self, doc)
 
-    real_annotate = parallel.annotate
-    monkeypatch.setattr(parallel, "annotate", annotate)
+    real_annotate = Engine.annotate
+    monkeypatch.setattr(Engine, "annotate", annotate)
     text = "قال الوزير إن المشروع اكتمل في موعده."
     ds = Dataset.from_list([{"id": i, "text": text} for i in ("a", "boom", "c")])
     mapped = hf_map.quotations_dataset(ds)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import GOLD, REPO, SCORER, SEEDS, need_shared
 from quotes.lexicon import load_lexicon
-from quotes.pipeline import annotate
+from quotes.pipeline import Engine
 from quotes.record import Document
 from quotes.stance import load_stance_model, load_targets, score_text
 
@@ -66,7 +66,7 @@ def test_cue_prior_adds_evidence():
 def test_every_non_neutral_label_has_a_reason():
     text = ("قال الوزير إن التعاون مثمر وناجح.\nوأضاف أن التدخل أمر غير مقبول.\n"
             "ونفى المتحدث أن يكون الاجتماع قد ألغي.\nوأوضح أن الاجتماع سيعقد الأحد.")
-    qs = annotate(Document("s", text, title="t"), load_lexicon(), MODEL)
+    qs = Engine(load_lexicon(), MODEL).annotate(Document("s", text, title="t"))
     assert [q.stance for q in qs] == ["favor", "against", "against", "neutral"]
     for q in qs:
         assert q.stance_reason
