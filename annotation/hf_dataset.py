@@ -28,8 +28,9 @@ from datasets import ClassLabel, Features, List, Value
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
 from quotes.limits import Limits, load_limits
 from quotes.outputs import StagedFolder
+from quotes.schema import FieldKind, record_fields, score_keys
 from quotes.parallel import OverBudget, time_budget
-from quotes.recordsio import LABEL_SOURCES, RecordError, check_labels, read_document_records, read_records
+from quotes.recordsio import RecordError, check_labels, read_document_records, read_records
 from quotes.version import ENGINE_VERSION, __version__
 
 SPLITS = ("train", "validation", "test")
@@ -46,45 +47,26 @@ SPAN = {
     "speaker_name": Value("string"),
 }
 
-QUOTE_FEATURES = Features({
-    "id": Value("string"),
-    "doc_id": Value("string"),
-    "type": ClassLabel(names=list(QUOTE_TYPES)),
-    "content": Value("string"),
-    "content_start": Value("int32"),
-    "content_end": Value("int32"),
-    "cue": Value("string"),
-    "cue_start": Value("int32"),
-    "cue_end": Value("int32"),
-    "cue_lemma": Value("string"),
-    "speaker_mention": Value("string"),
-    "speaker_start": Value("int32"),
-    "speaker_end": Value("int32"),
-    "speaker_name": Value("string"),
-    "speaker_gender": ClassLabel(names=list(GENDERS)),
-    "stance": ClassLabel(names=list(STANCES)),
-    "stance_score": Value("float32"),
-    "stance_scores": {"favor": Value("float32"), "against": Value("float32"), "neutral": Value("float32")},
-    "stance_reason": Value("string"),
-    "target": Value("string"),
-    "rule": Value("string"),
-    "speaker_rule": Value("string"),
-    "engine_version": Value("string"),
-    "label_source": ClassLabel(names=list(LABEL_SOURCES)),
-    "annotator": Value("string"),
-    "annotation_id": Value("int64"),
-    "review_status": Value("string"),
-    "edited_fields": List(Value("string")),
-    "annotation_created": Value("string"),
-    "annotation_updated": Value("string"),
-    "repaired": Value("bool"),
-    "annotator_count": Value("int32"),
-    "agreement": Value("float32"),
-    "source": Value("string"),
-    "url": Value("string"),
-    "date": Value("string"),
-    "title": Value("string"),
-})
+DATASET_COLUMNS = {  # beside the record's fields: agreement of human labels, and the article's metadata
+    "annotator_count": Value("int32"), "agreement": Value("float32"),
+    "source": Value("string"), "url": Value("string"), "date": Value("string"), "title": Value("string"),
+}
+
+
+def _dataset_feature(f: FieldKind) -> Any:
+    """A record field as the published dataset stores it: labels as ClassLabel, offsets
+    as int32, scores as float32 (compact; the JSONL keeps int64/float64 and strings)."""
+    if f.kind == "label":
+        return ClassLabel(names=list(f.labels))
+    if f.kind == "strings":
+        return List(Value("string"))
+    if f.kind == "scores":
+        return {k: Value("float32") for k in score_keys()}
+    return Value({"string": "string", "offset": "int32", "int": "int64", "float": "float32", "bool": "bool"}[f.kind])
+
+
+QUOTE_FEATURES = Features({**{f.name: _dataset_feature(f) for f in record_fields()}, **DATASET_COLUMNS})
+LABEL_FIELDS = tuple(f for f in record_fields() if f.kind == "label")
 
 DOCUMENT_FEATURES = Features({
     "doc_id": Value("string"),
@@ -125,10 +107,8 @@ def quote_row(q: Quotation, doc: Document, annotator_count: int | None = None,
               agreement: float | None = None) -> dict[str, Any]:
     """A ``quotes`` row (labels as ClassLabel indices; -1 where a label is missing)."""
     row = q.to_dict()
-    row["type"] = _label_index(QUOTE_TYPES, q.type)
-    row["speaker_gender"] = _label_index(GENDERS, q.speaker_gender)
-    row["stance"] = _label_index(STANCES, q.stance)
-    row["label_source"] = _label_index(LABEL_SOURCES, q.label_source)
+    for f in LABEL_FIELDS:
+        row[f.name] = _label_index(f.labels, row[f.name])
     row["annotator_count"] = annotator_count
     row["agreement"] = agreement
     row.update(source=doc.source, url=doc.url, date=doc.date, title=doc.title)
@@ -445,7 +425,7 @@ def records_from_dataset(directory: os.PathLike | str) -> list[dict[str, Any]]:
         feats = part.features
         for row in part:
             rec = dict(row)
-            for name in ("type", "speaker_gender", "stance", "label_source"):
+            for name in (f.name for f in LABEL_FIELDS):
                 rec[name] = feats[name].int2str(rec[name]) if rec[name] is not None and rec[name] >= 0 else None
             out.append(rec)
     return out

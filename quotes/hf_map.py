@@ -12,7 +12,6 @@ The result has one row per quotation with the record schema of ``quotes extract`
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from functools import lru_cache
 from typing import Any
@@ -21,30 +20,24 @@ from datasets import Dataset, Features, List, Value
 
 from quotes.parallel import Failed, annotate_isolated
 from quotes.pipeline import Engine
-from quotes.record import Document, Quotation
+from quotes.record import Document
+from quotes.schema import record_fields, score_keys
 
 log = logging.getLogger(__name__)
 
-_TYPES = {int: Value("int64"), str: Value("string"), float: Value("float64"), bool: Value("bool")}
-
-
 def record_features() -> Features:
-    """``datasets`` features of a quotation record (the JSONL schema)."""
+    """``datasets`` features of a quotation record as the JSONL holds it (labels as
+    strings), derived from :func:`quotes.schema.record_fields`."""
+    scalar = {"string": Value("string"), "offset": Value("int64"), "int": Value("int64"), "float": Value("float64"),
+              "bool": Value("bool"), "label": Value("string")}
     feats: dict[str, Any] = {}
-    for f in dataclasses.fields(Quotation):
-        if f.name in ("content_start", "content_end", "cue_start", "cue_end", "speaker_start", "speaker_end",
-                      "annotation_id"):
-            feats[f.name] = Value("int64")
-        elif f.name == "stance_score":
-            feats[f.name] = Value("float64")
-        elif f.name == "stance_scores":
-            feats[f.name] = {"favor": Value("float64"), "against": Value("float64"), "neutral": Value("float64")}
-        elif f.name == "repaired":
-            feats[f.name] = Value("bool")
-        elif f.name == "edited_fields":
+    for f in record_fields():
+        if f.kind == "strings":
             feats[f.name] = List(Value("string"))
+        elif f.kind == "scores":
+            feats[f.name] = {k: Value("float64") for k in score_keys()}
         else:
-            feats[f.name] = Value("string")
+            feats[f.name] = scalar[f.kind]
     return Features(feats)
 
 
@@ -56,7 +49,7 @@ def _engine(stance: bool) -> Engine:
 def _extract_batch(batch: dict[str, list], indices: list[int], text_column: str, id_column: str | None,
                    title_column: str | None, stance: bool) -> dict[str, list]:
     engine = _engine(stance)
-    names = [f.name for f in dataclasses.fields(Quotation)]
+    names = [f.name for f in record_fields()]
     out: dict[str, list] = {n: [] for n in names}
     for k, text in enumerate(batch[text_column]):
         if not isinstance(text, str) or not text.strip():

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping
+from typing import Annotated, Any, Literal, Mapping, get_args
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 Gender = Literal["male", "female", "unknown"]
 Stance = Literal["favor", "against", "neutral"]
+LabelSource = Literal["rule", "human"]
+Offset = Annotated[int, "offset"]  # a character index into Document.text
 
-QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
-GENDERS: tuple[str, ...] = ("male", "female", "unknown")
-STANCES: tuple[str, ...] = ("favor", "against", "neutral")
+QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
+GENDERS: tuple[str, ...] = get_args(Gender)
+STANCES: tuple[str, ...] = get_args(Stance)
+LABEL_SOURCES: tuple[str, ...] = get_args(LabelSource)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,9 @@ class Document:
 class Quotation:
     """One quotation with its cue, speaker and exact spans.
 
+    This class is the one declaration of the record: the Arrow, ``datasets`` and Spark
+    schemas are derived from its annotations (:mod:`quotes.schema`).
+
     ``speaker_start``/``speaker_end`` are ``None`` when the speaker is only implied by
     the verb (وأضافت: …). ``rule`` names the rule that produced the record.
     Stance fields are filled by :mod:`quotes.stance`; ``label_source`` and the
@@ -54,14 +60,14 @@ class Quotation:
     doc_id: str
     type: QuoteType
     content: str
-    content_start: int
-    content_end: int
+    content_start: Offset
+    content_end: Offset
     cue: str
-    cue_start: int
-    cue_end: int
+    cue_start: Offset
+    cue_end: Offset
     speaker_mention: str | None
-    speaker_start: int | None
-    speaker_end: int | None
+    speaker_start: Offset | None
+    speaker_end: Offset | None
     speaker_name: str | None
     speaker_gender: Gender
     rule: str
@@ -73,7 +79,7 @@ class Quotation:
     stance_scores: dict[str, float] | None = None
     stance_reason: str | None = None
     target: str | None = None
-    label_source: str = "rule"
+    label_source: LabelSource = "rule"
     annotator: str | None = None
     annotation_id: int | None = None
     review_status: str | None = None     # accepted | edited | added | deleted (pulled records)

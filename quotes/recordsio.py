@@ -8,14 +8,11 @@ from pathlib import Path
 from typing import Iterator
 
 from quotes.documents import duplicate_message
-from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
+from quotes.record import GENDERS, LABEL_SOURCES, QUOTE_TYPES, STANCES, Document, Quotation
 
 
 class RecordError(ValueError):
     """A record file is malformed; the message names the file, line and record."""
-
-
-LABEL_SOURCES = ("rule", "human")
 
 
 def check_labels(q: Quotation) -> list[str]:

@@ -11,7 +11,6 @@ machine; other inputs (.txt, SaudiNewsNet .json/.zip) are read on the driver fir
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import sys
@@ -20,35 +19,29 @@ from typing import Iterator
 
 from quotes.documents import duplicate_message
 from quotes.outputs import StagedFolder
-from quotes.record import Quotation
+from quotes.schema import record_fields, score_keys
 
 
 class SparkUnavailable(RuntimeError):
     """PySpark or Java is missing; the message says what to install."""
 
 
-def _spark_type(name: str):
+def _spark_type(kind: str):
     from pyspark.sql import types as T
 
-    ints = ("content_start", "content_end", "cue_start", "cue_end", "speaker_start", "speaker_end", "annotation_id")
-    if name in ints:
-        return T.LongType()
-    if name == "stance_score":
-        return T.DoubleType()
-    if name == "stance_scores":
-        return T.StructType([T.StructField(k, T.DoubleType()) for k in ("favor", "against", "neutral")])
-    if name == "repaired":
-        return T.BooleanType()
-    if name == "edited_fields":
+    if kind == "scores":
+        return T.StructType([T.StructField(k, T.DoubleType()) for k in score_keys()])
+    if kind == "strings":
         return T.ArrayType(T.StringType())
-    return T.StringType()
+    return {"offset": T.LongType(), "int": T.LongType(), "float": T.DoubleType(), "bool": T.BooleanType()}.get(
+        kind, T.StringType())  # strings and labels
 
 
 def record_schema():
     """The Spark schema of a quotation record (same fields as the JSONL records)."""
     from pyspark.sql import types as T
 
-    return T.StructType([T.StructField(f.name, _spark_type(f.name), True) for f in dataclasses.fields(Quotation)])
+    return T.StructType([T.StructField(f.name, _spark_type(f.kind), True) for f in record_fields()])
 
 
 def _annotate_partitions(stance: bool, target_yaml: str | None):
@@ -61,7 +54,7 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
         from quotes.record import Document
 
         engine = Engine.load(stance=stance, targets=target_yaml)
-        names = [f.name for f in dataclasses.fields(Quotation)]
+        names = [f.name for f in record_fields()]
         for pdf in batches:
             rows = []
             for rec in pdf.itertuples(index=False):
