@@ -1,13 +1,23 @@
-"""The outputs of ``quotes build`` beside the records: Label Studio files and the report."""
+"""The build job: records, documents, Label Studio files, the dataset and a report, all
+written into a staging folder and swapped in as one unit (:mod:`quotes.io.outputs`)."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Sequence
 
+from annotation.hf_dataset import BuildStats, build_dataset
 from annotation.ls_format import label_config, model_version, task_for
 from annotation.report import ReportData, render
-from quotes.atomic import atomic_open, dumps
+from quotes.io.atomic import atomic_open, dumps
+from quotes.io.documents import BadInput
+from quotes.io.outputs import FolderLock, StagedFolder, check_inputs, check_separate
+from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
+from quotes.run.jobs import ExtractSummary, extract_job
+from quotes.run.parallel import Failed
 
 
 class BuildOutputs:
@@ -70,3 +80,45 @@ class ReportSink:
         self.data.failed = failed
         with atomic_open(self.paths.report) as fh:
             fh.write(render(self.data, "Arabic quotations: build report"))
+
+
+@dataclass
+class BuildSummary:
+    """What a build did: the extraction, the dataset, and where things went."""
+
+    extract: ExtractSummary
+    dataset: BuildStats
+    outputs: BuildOutputs
+    set_aside: Path | None   # where a forced-over old folder was kept
+    seconds: float
+
+
+def build_job(inputs: Sequence[Path], out: Path, targets: Path | None = None,
+              ratios: tuple[float, float, float] = (0.8, 0.1, 0.1), id_field: str = "id", text_field: str = "text",
+              workers: int = 1, force: bool = False,
+              on_problem: Callable[[BadInput | Failed], None] | None = None,
+              on_progress: Callable[[ExtractSummary], None] | None = None) -> BuildSummary:
+    """Build every output of ``inputs`` into the folder ``out`` (one build per folder at a
+    time; ``out`` replaced as a whole; raises before writing when an input is missing or
+    would be overwritten, and :class:`~quotes.io.outputs.NothingProduced` when no document
+    was read, leaving ``out`` as it was)."""
+    t0 = time.perf_counter()
+    check_inputs(inputs)
+    check_separate(inputs, folders=[out])
+    with FolderLock(out):
+        staged = StagedFolder(out, "build", force=force)
+        with staged as staging:
+            paths = BuildOutputs(staging)
+            with LabelStudioSink(paths, Engine.load(targets=targets).version) as ls_sink:
+                report_sink = ReportSink(paths)
+
+                def sink(doc: Document, quotes: list[Quotation]) -> None:
+                    ls_sink(doc, quotes)
+                    report_sink(doc, quotes)
+
+                summary = extract_job(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
+                                      workers, on_document=sink, on_problem=on_problem, on_progress=on_progress)
+            stats = build_dataset(paths.quotes, paths.documents, paths.dataset, ratios)
+            report_sink.write(len(summary.skipped), len(summary.failed))
+            set_aside = staged.commit()
+    return BuildSummary(summary, stats, BuildOutputs(out), set_aside, round(time.perf_counter() - t0, 2))

@@ -27,10 +27,10 @@ from datasets import ClassLabel, Features, List, Value
 
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
 from quotes.limits import Limits, load_limits
-from quotes.outputs import StagedFolder
+from quotes.io.outputs import StagedFolder
 from quotes.schema import FieldKind, record_fields, score_keys
-from quotes.parallel import OverBudget, time_budget
-from quotes.recordsio import RecordError, check_labels, read_document_records, read_records
+from quotes.run.parallel import OverBudget, time_budget
+from quotes.io.recordsio import RecordError, check_labels, read_document_records, read_records
 from quotes.version import ENGINE_VERSION, __version__
 
 SPLITS = ("train", "validation", "test")
@@ -214,7 +214,7 @@ def build_dataset(records_path: Path, documents_path: Path, out_dir: Path,
     Raises :class:`PublishError` (naming the record) for unknown labels, spans that do
     not slice their document, records whose document is missing, and an input without
     documents; ``out_dir`` is then left as it was. A folder that is not an earlier dataset
-    of ours is refused (:class:`quotes.outputs.OutputError`) unless ``force``.
+    of ours is refused (:class:`quotes.io.outputs.OutputError`) unless ``force``.
     """
     t0 = time.perf_counter()
     try:

@@ -26,7 +26,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotes.atomic import pid_alive
+from quotes.io.atomic import pid_alive
 
 HOST = "127.0.0.1"
 STATE_FILE = "quotes-studio.json"

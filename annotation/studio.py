@@ -23,10 +23,10 @@ from label_studio_sdk.core.api_error import ApiError
 
 from annotation.ls_format import (AnnotatedQuote, SpanError, SpanProblem, instructions_html, label_config,
                                   model_version, prediction_for, quotes_of, regions_of, task_for, text_sha)
-from quotes.atomic import atomic_open, dumps
+from quotes.io.atomic import atomic_open, dumps
 from quotes.record import Quotation
-from quotes.redact import without_userinfo
-from quotes.recordsio import read_document_records, read_records
+from quotes.io.redact import without_userinfo
+from quotes.io.recordsio import read_document_records, read_records
 
 T = TypeVar("T")
 RETRIES = 5

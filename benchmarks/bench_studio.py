@@ -19,8 +19,8 @@ sys.path.insert(0, str(REPO))
 
 from annotation import server  # noqa: E402
 from annotation.studio import connect, pull, push  # noqa: E402
-from quotes.atomic import dumps  # noqa: E402
-from quotes.documents import BadInput, read_documents  # noqa: E402
+from quotes.io.atomic import dumps  # noqa: E402
+from quotes.io.documents import BadInput, read_documents  # noqa: E402
 from quotes.pipeline import Engine  # noqa: E402
 
 TOKEN = "bench0123456789abcdef0123456789abcdef01"

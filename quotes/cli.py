@@ -9,27 +9,25 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 import traceback
-from contextlib import ExitStack
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from quotes.atomic import atomic_open, dumps
-from quotes.documents import BadInput, ReadStats, read_documents
 from quotes.evaluation import EvaluationError, evaluate
-from quotes.outputs import FolderLock, NothingProduced, OutputError, StagedFolder, check_inputs, check_separate
+from quotes.io.documents import BadInput
+from quotes.io.outputs import FolderLock, NothingProduced, OutputError, check_inputs, check_separate
+from quotes.io.progress import Progress
+from quotes.io.redact import RedactingStream, Redactor, userinfo_secrets, without_userinfo
 from quotes.lexicon import LexiconError
-from quotes.pipeline import Engine
-from quotes.progress import Progress
-from quotes.redact import RedactingStream, Redactor, userinfo_secrets, without_userinfo
-from quotes.record import Document, Quotation
-from quotes.stance import load_stance_model, load_targets
+from quotes.record import QUOTE_TYPES
+from quotes.run.jobs import ExtractSummary, extract_job, failed_path
+from quotes.run.parallel import Failed
+from quotes.stance import load_stance_model
 from quotes.version import ENGINE_VERSION, __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
@@ -98,86 +96,43 @@ def report_skipped(bad: list[BadInput]) -> None:
         err.print(f"… and {len(bad) - len(shown)} more skipped (--verbose lists all)")
 
 
-def failed_path(output: Path) -> Path:
-    """Where the ids of documents the engine failed on are listed, beside ``output``."""
-    return output.parent / "failed.jsonl"
+class Reporter:
+    """Prints a job's problems and progress: each skipped input under --verbose as it
+    comes (else the first 20 at the end), each failed document at once."""
 
+    def __init__(self, label: str):
+        self.skipped: list[BadInput] = []
+        self.progress = Progress(label, enabled=not State.quiet)
 
-def write_failed(output: Path, failed: list) -> None:
-    """List failed documents beside the outputs (one JSON a line) so they can be re-run;
-    an earlier list is removed when nothing failed this time."""
-    path = failed_path(output)
-    if not failed:
-        path.unlink(missing_ok=True)
-        return
-    with atomic_open(path) as f:
-        for item in failed:
-            f.write(dumps(item.to_dict()) + "\n")
+    def __enter__(self) -> "Reporter":
+        self.progress.__enter__()
+        return self
 
-
-def extract_to(inputs: list[Path], output: Path, documents: Path | None, targets: Path | None,
-               stance: bool, id_field: str, text_field: str, label: str = "extract",
-               on_document: Callable[[Document, list[Quotation]], None] | None = None,
-               workers: int = 1) -> dict:
-    """Stream documents through the pipeline into JSONL files (atomic); return a summary.
-
-    ``on_document`` sees each document with its quotations (more outputs of a build).
-    """
-    from quotes import parallel
-
-    target_list = tuple(load_targets(targets)) if targets is not None else ()
-    Engine.load(stance=stance, targets=target_list)  # a broken lexicon fails here, before any output is opened
-    bad: list[BadInput] = []
-    failed: list[parallel.Failed] = []
-    counts = {"documents": 0, "quotations": 0, "skipped": 0, "failed": 0}
-    by_type: dict[str, int] = {}
-    t0 = time.perf_counter()
-    with ExitStack() as stack:
-        out = stack.enter_context(atomic_open(output))
-        docs_out = stack.enter_context(atomic_open(documents)) if documents else None
-        progress = stack.enter_context(Progress(label, enabled=not State.quiet))
-        read_stats = ReadStats()
-        items = read_documents(inputs, id_field=id_field, text_field=text_field, stats=read_stats)
-        for result in parallel.run(items, workers=workers, stance=stance, targets=target_list,
-                                   keep_documents=on_document is not None, document_lines=documents is not None):
-            if isinstance(result, BadInput):
-                bad.append(result)
-                counts["skipped"] += 1
-                if State.verbose:
-                    say("skipped", "yellow", result)
-                progress.update(counts)
-                continue
-            if isinstance(result, parallel.Failed):
-                failed.append(result)
-                counts["failed"] += 1
-                say("failed", "red", result)
-                if State.debug:
-                    err.print(result.trace, markup=False)
-                progress.update(counts)
-                continue
-            for qtype, line in zip(result.types, result.lines):
-                out.write(line + "\n")
-                by_type[qtype] = by_type.get(qtype, 0) + 1
-            if docs_out is not None and result.doc_line is not None:
-                docs_out.write(result.doc_line + "\n")
-            if on_document is not None and result.doc is not None and result.quotes is not None:
-                on_document(result.doc, result.quotes)
-            counts["documents"] += 1
-            counts["quotations"] += len(result.lines)
-            progress.update(counts)
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(*exc)
         if not State.verbose:
-            report_skipped(bad)
-        if not counts["documents"]:  # leave the with by an exception: no output is replaced
-            raise NothingProduced(f"no document was read from {', '.join(map(str, inputs))} "
-                                  f"({counts['skipped']} skipped, {counts['failed']} failed)")
-    write_failed(output, failed)
-    if read_stats.surrogates_replaced:
-        info(f"{read_stats.surrogates_replaced} lone surrogate(s) in the input replaced by U+FFFD")
-    counts["surrogates_replaced"] = read_stats.surrogates_replaced
-    counts["seconds"] = round(time.perf_counter() - t0, 2)
-    counts["by_type"] = by_type
-    counts["bad"] = bad
-    return counts
+            report_skipped(self.skipped)
+
+    def problem(self, item: BadInput | Failed) -> None:
+        if isinstance(item, BadInput):
+            self.skipped.append(item)
+            if State.verbose:
+                say("skipped", "yellow", item)
+            return
+        say("failed", "red", item)
+        if State.debug:
+            err.print(item.trace, markup=False)
+
+    def update(self, summary: ExtractSummary) -> None:
+        self.progress.update(summary.counts)
+
+
+def report_extraction(summary: ExtractSummary, failed_list: Path) -> None:
+    """The lines every extracting command prints after the run."""
+    if summary.failed:
+        info(f"{len(summary.failed)} documents failed in the engine; their ids are in {failed_list}")
+    if summary.surrogates_replaced:
+        info(f"{summary.surrogates_replaced} lone surrogate(s) in the input replaced by U+FFFD")
 
 
 @app.command()
@@ -208,7 +163,7 @@ def extract(
     except OutputError as exc:
         fail(exc)
     if engine == "spark":
-        from quotes.spark import SparkUnavailable, extract_with_spark
+        from quotes.run.spark import SparkUnavailable, extract_with_spark
 
         skipped: list[str] = []
         try:
@@ -223,17 +178,18 @@ def extract(
     if engine != "local":
         raise typer.BadParameter("--engine is local or spark")
     try:
-        summary = extract_to(inputs, output, documents, targets, stance, id_field, text_field, workers=workers)
+        with Reporter("extract") as reporter:
+            summary = extract_job(inputs, output, documents, targets, stance, id_field, text_field, workers,
+                                  on_problem=reporter.problem, on_progress=reporter.update)
     except NothingProduced as exc:
         fail(f"{exc}; {output} left as it was")
     except (LexiconError, OSError) as exc:
         fail(exc)
-    if summary["failed"]:
-        info(f"{summary['failed']} documents failed in the engine; their ids are in {failed_path(output)}")
-    rate = summary["documents"] / summary["seconds"] if summary["seconds"] else 0.0
-    info(f"{summary['documents']} documents, {summary['quotations']} quotations, {summary['skipped']} skipped, "
-         f"{summary['failed']} failed in {summary['seconds']}s ({rate:,.0f} documents/s) -> {output}")
-    raise typer.Exit(1 if summary["skipped"] or summary["failed"] else 0)
+    report_extraction(summary, failed_path(output))
+    rate = summary.documents / summary.seconds if summary.seconds else 0.0
+    info(f"{summary.documents} documents, {summary.quotations} quotations, {len(summary.skipped)} skipped, "
+         f"{len(summary.failed)} failed in {summary.seconds}s ({rate:,.0f} documents/s) -> {output}")
+    raise typer.Exit(1 if summary.skipped or summary.failed else 0)
 
 
 @app.command("evaluate")
@@ -324,50 +280,32 @@ def build(
 
       quotes build ../shared/corpora/saudinewsnet -o out/snn
     """
-    from annotation.build import BuildOutputs, LabelStudioSink, ReportSink
-    from annotation.hf_dataset import PublishError, build_dataset
+    from annotation.build import build_job
+    from annotation.hf_dataset import PublishError
 
     inputs = inputs or [Path("data")]
-    t0 = time.perf_counter()
     try:
-        check_inputs(inputs)
-        check_separate(inputs, folders=[out])
-        with FolderLock(out):
-            staged = StagedFolder(out, "build", force=force)
-            with staged as staging:
-                paths = BuildOutputs(staging)
-                with LabelStudioSink(paths, Engine.load(targets=targets).version) as ls_sink:
-                    report_sink = ReportSink(paths)
-
-                    def sink(doc: Document, quotes: list[Quotation]) -> None:
-                        ls_sink(doc, quotes)
-                        report_sink(doc, quotes)
-
-                    summary = extract_to(inputs, paths.quotes, paths.documents, targets, True, id_field,
-                                         text_field, label="build", on_document=sink, workers=workers)
-                stats = build_dataset(paths.quotes, paths.documents, paths.dataset, _ratios(split))
-                report_sink.write(summary["skipped"], summary["failed"])
-                set_aside = staged.commit()
+        with Reporter("build") as reporter:
+            done = build_job(inputs, out, targets, _ratios(split), id_field, text_field, workers, force,
+                             on_problem=reporter.problem, on_progress=reporter.update)
     except NothingProduced as exc:
         fail(f"{exc}; {out} left as it was")
     except (OutputError, LexiconError, PublishError, OSError) as exc:
         fail(exc)
-    if set_aside is not None:
-        say("kept", "yellow", f"what was at {out} before as {set_aside}")
-    if summary["failed"]:
-        info(f"{summary['failed']} documents failed in the engine; their ids are in {out / 'failed.jsonl'}")
-    paths = BuildOutputs(out)
-    seconds = time.perf_counter() - t0
+    if done.set_aside is not None:
+        say("kept", "yellow", f"what was at {out} before as {done.set_aside}")
+    summary, stats, paths = done.extract, done.dataset, done.outputs
+    report_extraction(summary, paths.root / "failed.jsonl")
     if not State.quiet:
-        t = Table(title=f"quotes build: {summary['documents']} documents in {seconds:.1f}s")
+        t = Table(title=f"quotes build: {summary.documents} documents in {done.seconds:.1f}s")
         t.add_column("what")
         t.add_column("count", justify="right")
-        t.add_row("documents", str(summary["documents"]))
-        t.add_row("skipped inputs", str(summary["skipped"]))
-        t.add_row("failed documents", str(summary["failed"]))
-        t.add_row("quotations", str(summary["quotations"]))
-        for k in ("direct", "indirect", "mixed"):
-            t.add_row(f"  {k}", str(summary["by_type"].get(k, 0)))
+        t.add_row("documents", str(summary.documents))
+        t.add_row("skipped inputs", str(len(summary.skipped)))
+        t.add_row("failed documents", str(len(summary.failed)))
+        t.add_row("quotations", str(summary.quotations))
+        for k in QUOTE_TYPES:
+            t.add_row(f"  {k}", str(summary.by_type.get(k, 0)))
         for s in ("train", "validation", "test"):
             t.add_row(f"dataset {s} (documents / quotations)", f"{stats.documents[s]} / {stats.quotes[s]}")
         err.print(t)
@@ -377,7 +315,7 @@ def build(
                         ("Hugging Face dataset", paths.dataset), ("report", paths.report)):
             o.add_row(name, escape(str(p)))
         err.print(o)
-    raise typer.Exit(1 if summary["skipped"] or summary["failed"] else 0)
+    raise typer.Exit(1 if summary.skipped or summary.failed else 0)
 
 
 def _ratios(text: str) -> tuple[float, float, float]:
@@ -572,7 +510,7 @@ def push(
     Example: quotes push out/quotes.jsonl --documents out/documents.jsonl --project "Kremlin 2021"
     """
     from annotation.studio import StudioError, connect, push as do_push
-    from quotes.recordsio import RecordError
+    from quotes.io.recordsio import RecordError
 
     try:
         redactor.add(*userinfo_secrets(url))
@@ -638,7 +576,7 @@ def agreement_cmd(
     import dataclasses
 
     from annotation.agreement import FIELDS, PRELABEL_FIELDS, agreement
-    from quotes.recordsio import RecordError, read_records
+    from quotes.io.recordsio import RecordError, read_records
 
     try:
         rep = agreement(read_records(reviewed))

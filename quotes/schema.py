@@ -1,7 +1,7 @@
 """The record's fields and their kinds, read once from :class:`~quotes.record.Quotation`.
 
 Every other schema is derived from :func:`record_fields`: the ``datasets`` features of
-``quotes.hf_map``, the Spark schema of ``quotes.spark`` and the published dataset's
+``quotes.run.hf_map``, the Spark schema of ``quotes.run.spark`` and the published dataset's
 features (``annotation.hf_dataset``), so a field added to the record reaches all of them.
 """
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from quotes.documents import BadInput, read_documents
+from quotes.io.documents import BadInput, read_documents
 from quotes.normalize import normalize
 
 MIN_DEFINITE = 5       # written with ال at least this often

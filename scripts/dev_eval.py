@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from quotes.documents import BadInput, read_documents  # noqa: E402
+from quotes.io.documents import BadInput, read_documents  # noqa: E402
 from quotes.pipeline import Engine  # noqa: E402
 
 

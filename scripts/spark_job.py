@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quotes.spark import extract_with_spark
+from quotes.run.spark import extract_with_spark
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from quotes.documents import BadInput, read_documents
+from quotes.io.documents import BadInput, read_documents
 
 ARTICLE = "قال الوزير إن المشروع اكتمل في موعده."
 

@@ -15,7 +15,7 @@ from datasets import ClassLabel, load_dataset
 
 from annotation.hf_dataset import PublishError, build_dataset, records_from_dataset, split_of, upload
 from conftest import DATA
-from quotes.documents import read_documents
+from quotes.io.documents import read_documents
 from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
 

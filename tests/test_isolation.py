@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import body_quotes_of, span
-from quotes import cli, parallel
+from quotes import cli
+from quotes.run import parallel
 from quotes.pipeline import Engine
 
 real_annotate = Engine.annotate

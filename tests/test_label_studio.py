@@ -22,10 +22,10 @@ from annotation.agreement import agreement, cohen_kappa, krippendorff_alpha
 from annotation.ls_format import QUOTE, label_config, text_sha
 from annotation.studio import StudioError, connect, pull, push
 from conftest import DATA
-from quotes.documents import read_documents
+from quotes.io.documents import read_documents
 from quotes.pipeline import Engine
 from quotes.record import Document
-from quotes.recordsio import read_records
+from quotes.io.recordsio import read_records
 
 pytestmark = pytest.mark.studio
 TOKEN = "0123456789abcdef0123456789abcdef01234567"

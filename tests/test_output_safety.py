@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPO, run_cli
-from quotes.outputs import MARKER, FolderLock, OutputError
+from quotes.io.outputs import MARKER, FolderLock, OutputError
 
 ARTICLE = ("وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين: «لا نرى أي أساس لهذه الاتهامات».\n"
            "وأضاف أن موسكو مستعدة للحوار.\n")

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import CORPUS, DATA, REPO
-from quotes.documents import read_documents
+from quotes.io.documents import read_documents
 from quotes.pipeline import Engine
 from quotes.record import Document
 
@@ -49,7 +49,7 @@ def test_two_workers_give_byte_identical_output(tmp_path):
 def test_datasets_map_gives_the_engine_records():
     from datasets import Dataset
 
-    from quotes.hf_map import quotations_dataset
+    from quotes.run.hf_map import quotations_dataset
 
     docs = list(read_documents([DATA]))
     ds = Dataset.from_list([{"id": d.doc_id, "text": d.text, "title": "t"} for d in docs])
@@ -67,7 +67,7 @@ def test_spark_local_mode_gives_the_engine_records(tmp_path):
         pytest.skip("Spark needs Java, and there is no java here")
     import pyarrow.parquet as pq
 
-    from quotes.spark import extract_with_spark
+    from quotes.run.spark import extract_with_spark
 
     out = tmp_path / "spark"
     n = extract_with_spark([DATA], out)
@@ -81,7 +81,7 @@ def test_spark_local_mode_gives_the_engine_records(tmp_path):
 def test_datasets_map_skips_a_document_the_engine_fails_on(monkeypatch):
     from datasets import Dataset
 
-    from quotes import hf_map
+    from quotes.run import hf_map
 
     def annotate(self, doc):
         if doc.doc_id == "boom":
@@ -106,7 +106,7 @@ def test_spark_skips_a_document_the_engine_fails_on(tmp_path):
 
     import pyarrow.parquet as pq
 
-    from quotes.parallel import FAIL_ON_ENV
+    from quotes.run.parallel import FAIL_ON_ENV
 
     src = tmp_path / "in.jsonl"
     text = "قال الوزير إن المشروع اكتمل في موعده."
@@ -114,7 +114,7 @@ def test_spark_skips_a_document_the_engine_fails_on(tmp_path):
                    encoding="utf-8")
     out = tmp_path / "spark"
     # a fresh interpreter, so the Spark workers it starts carry the seam's variable
-    code = f"from quotes.spark import extract_with_spark; print(extract_with_spark([{str(src)!r}], {str(out)!r}))"
+    code = f"from quotes.run.spark import extract_with_spark; print(extract_with_spark([{str(src)!r}], {str(out)!r}))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, cwd=REPO,
                          env={**os.environ, FAIL_ON_ENV: "boom"})
     assert run.returncode == 0, run.stderr[-2000:]

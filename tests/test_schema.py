@@ -8,7 +8,7 @@ import pytest
 from datasets import ClassLabel, Dataset, Value
 
 from annotation.hf_dataset import DATASET_COLUMNS, QUOTE_FEATURES
-from quotes.hf_map import record_features
+from quotes.run.hf_map import record_features
 from quotes.pipeline import Engine
 from quotes.record import Document
 from quotes.schema import record_fields
@@ -55,7 +55,7 @@ def test_the_spark_schema_follows_the_record():
         pytest.skip("Spark needs Java, and there is no java here")
     from pyspark.sql import types as T
 
-    from quotes.spark import record_schema
+    from quotes.run.spark import record_schema
 
     schema = record_schema()
     assert schema.fieldNames() == [f.name for f in record_fields()]

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from quotes.documents import duplicate_message
+from quotes.io.documents import duplicate_message
 from quotes.record import GENDERS, LABEL_SOURCES, QUOTE_TYPES, STANCES, Document, Quotation
 
 

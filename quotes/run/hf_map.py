@@ -1,7 +1,7 @@
 """Map the engine over a ``datasets.Dataset`` of articles (for ML engineers).
 
     from datasets import load_dataset
-    from quotes.hf_map import quotations_dataset
+    from quotes.run.hf_map import quotations_dataset
 
     articles = load_dataset("json", data_files="articles.jsonl", split="train")
     quotes = quotations_dataset(articles, text_column="text", id_column="id", num_proc=2)
@@ -18,7 +18,7 @@ from typing import Any
 
 from datasets import Dataset, Features, List, Value
 
-from quotes.parallel import Failed, annotate_isolated
+from quotes.run.parallel import Failed, annotate_isolated
 from quotes.pipeline import Engine
 from quotes.record import Document
 from quotes.schema import record_fields, score_keys

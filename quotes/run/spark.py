@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from quotes.documents import duplicate_message
-from quotes.outputs import StagedFolder
+from quotes.io.documents import duplicate_message
+from quotes.io.outputs import StagedFolder
 from quotes.schema import record_fields, score_keys
 
 
@@ -49,7 +49,7 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
     def run(batches: Iterator) -> Iterator:
         import pandas as pd
 
-        from quotes.parallel import Failed, annotate_isolated
+        from quotes.run.parallel import Failed, annotate_isolated
         from quotes.pipeline import Engine
         from quotes.record import Document
 
@@ -96,7 +96,7 @@ def documents_frame(spark, inputs: list[Path], id_field: str = "id", text_field:
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
-    from quotes.documents import BadInput, read_documents
+    from quotes.io.documents import BadInput, read_documents
 
     cols = ("doc_id", "text", "title", "source", "url", "date")
     if inputs and all(p.suffix == ".jsonl" for p in inputs):

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from quotes.atomic import pid_alive
+from quotes.io.atomic import pid_alive
 
 MARKER = ".quotes-output.json"
 T = TypeVar("T")

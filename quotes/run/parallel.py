@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator, NamedTuple
 
-from quotes.atomic import dumps
-from quotes.documents import BadInput
+from quotes.io.atomic import dumps
+from quotes.io.documents import BadInput
 from quotes.limits import Limits, load_limits
 from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
