@@ -21,11 +21,17 @@ FIELDS = ("stance", "type", "speaker_gender")
 PRELABEL_FIELDS = ("content", "type", "stance", "speaker_gender", "speaker_name", "speaker", "cue")
 
 
-def spans_match(a: Quotation, b: Quotation) -> bool:
-    inter = min(a.content_end, b.content_end) - max(a.content_start, b.content_start)
+def overlap_share(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
+    """How much of the shorter of two spans the other covers (0 when they do not overlap)."""
+    inter = min(a_end, b_end) - max(a_start, b_start)
     if inter <= 0:
-        return False
-    return inter / min(a.content_end - a.content_start, b.content_end - b.content_start) >= 0.5
+        return 0.0
+    return inter / max(1, min(a_end - a_start, b_end - b_start))
+
+
+def spans_match(a: Quotation, b: Quotation) -> bool:
+    """Two annotators marked the same quotation: their contents overlap by half the shorter."""
+    return overlap_share(a.content_start, a.content_end, b.content_start, b.content_end) >= 0.5
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:

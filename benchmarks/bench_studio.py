@@ -17,8 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from annotation import server  # noqa: E402
-from annotation.studio import connect, pull, push  # noqa: E402
+from annotation.labelstudio import server  # noqa: E402
+from annotation.labelstudio.client import connect, pull, push  # noqa: E402
 from quotes.io.atomic import dumps  # noqa: E402
 from quotes.io.documents import BadInput, read_documents  # noqa: E402
 from quotes.pipeline import Engine  # noqa: E402

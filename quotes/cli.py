@@ -390,7 +390,7 @@ def _token(flag: str | None, token_file: Path | None) -> str:
     ``quotes studio start`` saved in .studio/. Every token is masked in all output."""
     import os
 
-    from annotation.server import credentials_path, read_credentials
+    from annotation.labelstudio.server import credentials_path, read_credentials
 
     token: str | None = None
     if token_file is not None:
@@ -441,7 +441,7 @@ def studio_start(
     """
     import os
 
-    from annotation.server import ServerError, credentials_path, prepare_credentials, start
+    from annotation.labelstudio.server import ServerError, credentials_path, prepare_credentials, start
 
     info(f"starting Label Studio from {data_dir} on 127.0.0.1:{port} (the first start migrates its database, ~30 s)")
     try:
@@ -461,7 +461,7 @@ def studio_start(
 @studio_app.command("credentials")
 def studio_credentials(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir")) -> None:
     """Show the user, password and API token the server of --data-dir was created with."""
-    from annotation.server import credentials_path, read_credentials
+    from annotation.labelstudio.server import credentials_path, read_credentials
 
     creds = read_credentials(data_dir)
     if creds is None:
@@ -473,7 +473,7 @@ def studio_credentials(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data
 @studio_app.command("stop")
 def studio_stop(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir")) -> None:
     """Stop the server started from --data-dir (by its PID)."""
-    from annotation.server import stop
+    from annotation.labelstudio.server import stop
 
     if stop(data_dir):
         info("Label Studio stopped")
@@ -484,7 +484,7 @@ def studio_stop(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir"))
 @studio_app.command("status")
 def studio_status(data_dir: Path = typer.Option(DEFAULT_STUDIO_DIR, "--data-dir")) -> None:
     """Say whether the server of --data-dir runs and answers /health."""
-    from annotation.server import status
+    from annotation.labelstudio.server import status
 
     server, up = status(data_dir)
     if server is None:
@@ -509,7 +509,7 @@ def push(
 
     Example: quotes push out/quotes.jsonl --documents out/documents.jsonl --project "Kremlin 2021"
     """
-    from annotation.studio import StudioError, connect, push as do_push
+    from annotation.labelstudio.client import StudioError, connect, push as do_push
     from quotes.io.recordsio import RecordError
 
     try:
@@ -545,7 +545,7 @@ def pull(
 
     Example: quotes pull --project "Kremlin 2021" -o out/reviewed.jsonl
     """
-    from annotation.studio import StudioError, connect, pull as do_pull
+    from annotation.labelstudio.client import StudioError, connect, pull as do_pull
 
     try:
         redactor.add(*userinfo_secrets(url))

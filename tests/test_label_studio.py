@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from annotation import server as ls_server
+from annotation.labelstudio import server as ls_server
 from annotation.agreement import agreement, cohen_kappa, krippendorff_alpha
-from annotation.ls_format import QUOTE, label_config, text_sha
-from annotation.studio import StudioError, connect, pull, push
+from annotation.labelstudio.format import QUOTE, label_config, text_sha
+from annotation.labelstudio.client import StudioError, connect, pull, push
 from conftest import DATA
 from quotes.io.documents import read_documents
 from quotes.pipeline import Engine
