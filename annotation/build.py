@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from annotation.hf_dataset import BuildStats, build_dataset
+from annotation.dataset import BuildStats, build_dataset
 from annotation.labelstudio.format import label_config, model_version, task_for
 from annotation.report import ReportData, render
 from quotes.io.atomic import atomic_open, dumps

@@ -281,7 +281,7 @@ def build(
       quotes build ../shared/corpora/saudinewsnet -o out/snn
     """
     from annotation.build import build_job
-    from annotation.hf_dataset import PublishError
+    from annotation.dataset import PublishError
 
     inputs = inputs or [Path("data")]
     try:
@@ -351,7 +351,7 @@ def publish(
 
     Then: datasets.load_dataset("out/dataset", "quotes")
     """
-    from annotation.hf_dataset import PublishError, build_dataset, hub_token, upload
+    from annotation.dataset import PublishError, build_dataset, hub_token, upload
 
     try:
         check_inputs([records, documents])

@@ -2,7 +2,7 @@
 
 Every other schema is derived from :func:`record_fields`: the ``datasets`` features of
 ``quotes.run.hf_map``, the Spark schema of ``quotes.run.spark`` and the published dataset's
-features (``annotation.hf_dataset``), so a field added to the record reaches all of them.
+features (``annotation.dataset.features``), so a field added to the record reaches all of them.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ import pytest
 import yaml
 from datasets import ClassLabel, load_dataset
 
-from annotation.hf_dataset import PublishError, build_dataset, records_from_dataset, split_of, upload
+from annotation.dataset import PublishError, build_dataset, records_from_dataset, upload
+from annotation.dataset.features import split_of
 from conftest import DATA
 from quotes.io.documents import read_documents
 from quotes.pipeline import Engine

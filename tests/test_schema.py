@@ -7,7 +7,7 @@ import shutil
 import pytest
 from datasets import ClassLabel, Dataset, Value
 
-from annotation.hf_dataset import DATASET_COLUMNS, QUOTE_FEATURES
+from annotation.dataset.features import DATASET_COLUMNS, QUOTE_FEATURES
 from quotes.run.hf_map import record_features
 from quotes.pipeline import Engine
 from quotes.record import Document
