@@ -169,11 +169,11 @@ def test_a_preposition_and_a_noun_after_a_title_is_no_name():
 
 def test_a_title_without_a_name_has_no_name_run():
     from quotes.normalize import normalize
-    from quotes.speakers import SpeakerResolver
+    from quotes.speakers import name_run
     from quotes.tokens import tokens
 
     w = normalize("المتحدث الرسمي للاتحاد السعودي لكرة القدم")
-    assert SpeakerResolver.name_run(load_lexicon(), tokens(w, 0, len(w)), w) is None
+    assert name_run(load_lexicon(), tokens(w, 0, len(w)), w) is None
 
 
 def test_a_definite_object_after_a_name_is_no_family_name():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
-from quotes.speakers import MentionSpan, PATRONYMIC, SpeakerResolver, is_definite
+from quotes.speakers import PATRONYMIC, MentionSpan, is_definite, looks_like_source, name_run, name_runs, title_of
 from quotes.tokens import Tok, tokens
 
 QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "معظم", "غالبيه", "كثير"})
@@ -58,15 +58,15 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
                 return mention
             break
     toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
-    for i, j in SpeakerResolver.name_runs(ctx.lex, toks):
+    for i, j in name_runs(ctx.lex, toks):
         k = i
         while k > 0 and toks[k - 1].kind in ("w", "comma") and toks[k - 1].text not in ctx.lex.mention_stoppers \
-                and (toks[k - 1].kind == "comma" or SpeakerResolver.title_of(ctx.lex, toks[k - 1].text)
+                and (toks[k - 1].kind == "comma" or title_of(ctx.lex, toks[k - 1].text)
                      or is_definite(toks[k - 1].text)) and i - k < MAX_MENTION_WORDS:
             k -= 1  # the title phrase in apposition before the name
         while k < i and toks[k].kind == "comma":
             k += 1
-        titled = any(t.kind == "w" and SpeakerResolver.title_of(ctx.lex, t.text) for t in toks[k:i])
+        titled = any(t.kind == "w" and title_of(ctx.lex, t.text) for t in toks[k:i])
         if titled or (j - i >= 2 and toks[i].text in ctx.lex.given_names):
             return MentionSpan(toks[k].start, toks[j - 1].end)
     return None
@@ -79,7 +79,7 @@ def opens_with_someone(ctx: DocumentContext, mention: MentionSpan) -> bool:
     if first is None:
         return False
     word = first.group()
-    return SpeakerResolver.title_of(ctx.lex, word) is not None or word in ctx.lex.given_names
+    return title_of(ctx.lex, word) is not None or word in ctx.lex.given_names
 
 
 def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
@@ -132,9 +132,9 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
 def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[Tok]:
     """Keep words past a soft stopper only when they end in a name and none came before."""
     head, tail = kept[:soft_cut], kept[soft_cut:]
-    if SpeakerResolver.name_run(ctx.lex, head, ctx.w) is not None:
+    if name_run(ctx.lex, head, ctx.w) is not None:
         return head
-    run = SpeakerResolver.name_run(ctx.lex, tail, ctx.w)
+    run = name_run(ctx.lex, tail, ctx.w)
     if run is None:
         return head
     return kept[:soft_cut + run[1]]
@@ -180,7 +180,7 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
         bare = t.text[1:] if t.text[:1] in "وف" and len(t.text) > 3 else t.text
         if t.text in lex.complementizers or t.text in KAN or t.text in lex.mention_stoppers \
                 or ctx.cues.at(t.start) is not None or bare in lex.mention_stoppers \
-                or (bare in lex.function_words and SpeakerResolver.title_of(lex, bare) is None):
+                or (bare in lex.function_words and title_of(lex, bare) is None):
             break
         picked.append(t)
         if len(picked) > (4 if svo else 10):
@@ -204,4 +204,4 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
 
 
 def is_source(ctx: DocumentContext, mention: MentionSpan) -> bool:
-    return SpeakerResolver.looks_like_source(ctx.lex, ctx.w, mention)
+    return looks_like_source(ctx.lex, ctx.w, mention)

@@ -1,0 +1,201 @@
+"""The names an article gives: the fullest form of a name, the name a title goes with,
+the first full mention of a generic source. One per document, with its caches."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from quotes.lexicon import Lexicon
+from quotes.normalize import NormText, fold
+from quotes.speakers.names import MAX_NAME_WORDS, NAME_LINKS, PATRONYMIC
+from quotes.speakers.words import KAN, is_al_first_name, is_definite, is_namey, title_of
+from quotes.tokens import Tok, tokens
+
+MAX_TITLE_HITS = 20
+MAX_NAME_OCCURRENCES = 25  # places looked at for the fullest form of a name
+ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a huge document
+ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه")  # normalised: ة → ه
+_MARKS = regex.compile(r'["“”«»‹›„‟″]')
+
+
+class ArticleNames:
+    """Looks up names in one document (normalised text ``w``; ``nt`` maps back to the original)."""
+
+    def __init__(self, w: str, nt: NormText, lex: Lexicon):
+        self.w = w
+        self.nt = nt
+        self.lex = lex
+        self._fullest_cache: dict[tuple[tuple[str, ...], int], tuple[tuple[str, ...], str]] = {}
+        self._title_cache: dict[tuple[tuple[str, ...], int], list[tuple[int, tuple[str, ...]]]] = {}
+
+    def display(self, start: int, end: int) -> str:
+        s, e = self.nt.span(start, end)
+        text = fold(self.nt.orig[s:e])
+        text = _MARKS.sub("", text)
+        return " ".join(text.split())
+
+    def scope(self, pos: int) -> tuple[int, int, int]:
+        """``(key, start, end)`` of the stretch searched for names around ``pos``.
+
+        An article is searched whole; a huge document (a concatenated dump) only around
+        the quotation, so resolution stays linear in the document's length.
+        """
+        n = len(self.w)
+        if n <= 3 * ARTICLE_WINDOW:
+            return 0, 0, n
+        key = pos // ARTICLE_WINDOW
+        return key, max(0, (key - 1) * ARTICLE_WINDOW), min(n, (key + 2) * ARTICLE_WINDOW)
+
+    def fullest(self, run: tuple[str, ...], pos: int) -> tuple[tuple[str, ...], str]:
+        """The longest form of the name ``run`` used in the article, and how it is written."""
+        key, lo, hi = self.scope(pos)
+        if (run, key) in self._fullest_cache:
+            return self._fullest_cache[(run, key)]
+        # every occurrence supports each of its extended forms (ناقش نيكولاي باتروشيف supports
+        # نيكولاي باتروشيف too); the best supported form wins, then the longest
+        support: dict[tuple[str, ...], list[int]] = {}  # form -> [count, start, end]
+        found = _occurrences(self.w, run, lo, hi)[:MAX_NAME_OCCURRENCES]
+        for m in found:
+            before = tokens(self.w, max(0, m.start() - 80), m.start())
+            ext: list[Tok] = []
+            k = len(before) - 1
+            if run[0] not in NAME_LINKS and before and before[-1].kind == "w" and before[-1].text in PATRONYMIC:
+                k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
+            while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
+                    and is_namey(self.lex, before[k].text):
+                ext.insert(0, before[k])
+                k -= 1
+            if k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
+                    and is_al_first_name(self.lex, before[k].text):
+                ext.insert(0, before[k])
+                k -= 1
+            if ext:
+                prev = before[k] if k >= 0 else None
+                ok = prev is not None and (prev.kind in ("comma", "q") or (
+                    prev.kind == "w" and (is_definite(prev.text) or bool(title_of(self.lex, prev.text)))))
+                if not ok:
+                    ext = []
+            for i in range(len(ext)):
+                form = tuple(t.text for t in ext[i:]) + run
+                entry = support.setdefault(form, [0, ext[i].start, m.end()])
+                entry[0] += 1
+        if not support:
+            result = (run, self.display(found[0].start(), found[0].end()) if found else " ".join(run))
+        else:
+            form, (_, start, end) = max(support.items(), key=lambda kv: (kv[1][0], len(kv[0]), -kv[1][1]))
+            result = (form, self.display(start, end))
+        if len(run) >= 2 and result[0] == run and not is_definite(run[-1]):
+            # «أخبر باتروشيف سوليفان»: two known people side by side → the first
+            first = self.fullest(run[:1], pos)
+            second = self.fullest(run[1:2], pos)
+            if len(first[0]) > 1 and len(second[0]) > 1 and run[1] not in first[0]:
+                result = first
+        self._fullest_cache[(run, key)] = result
+        return result
+
+    def by_title(self, title_words: list[str], pos: int) -> str | None:
+        """«المتحدث باسم الرئاسة الروسية» → the name the article gives after that title."""
+        if len(title_words) < 2:
+            return None
+        scope_key, lo, hi = self.scope(pos)
+        key = (tuple(title_words), scope_key)
+        if key not in self._title_cache:
+            self._title_cache[key] = self._search_title(title_words, lo, hi)
+        found = self._title_cache[key]
+        if not found:
+            return None
+        before = [f for f in found if f[0] < pos]
+        chosen = before[-1] if before else found[0]
+        return self.fullest(chosen[1], pos)[1]
+
+    def _search_title(self, title_words: list[str], lo: int, hi: int) -> list[tuple[int, tuple[str, ...]]]:
+        """Where the article writes this title followed by a name (at most a few places)."""
+        pattern = _title_pattern(tuple(title_words))
+        found: list[tuple[int, tuple[str, ...]]] = []
+        for m in pattern.finditer(self.w, lo, hi):
+            run: list[str] = []
+            for t in tokens(self.w, m.end(), min(len(self.w), m.end() + 80)):
+                if t.kind != "w" or not is_namey(self.lex, t.text) or len(run) == MAX_NAME_WORDS:
+                    break
+                run.append(t.text)
+            if run:
+                found.append((m.start(), tuple(run)))
+                if len(found) >= MAX_TITLE_HITS:
+                    break
+        return found
+
+    def first_indefinite(self, head: str, pos: int) -> tuple[int, int] | None:
+        """The first place the article writes ``head`` without ال, with the words that
+        qualify it («مصادر يمنية»، «استطلاع رويترز وإبسوس»): its normalised span."""
+        _, lo, hi = self.scope(pos)
+        for m in _word_pattern(head).finditer(self.w, lo, hi):
+            end = m.end()
+            n = 0
+            for t in tokens(self.w, m.end(), min(hi, m.end() + 80)):
+                if t.kind != "w" or n == MAX_NAME_WORDS - 1 or t.text in self.lex.function_words \
+                        or t.text in self.lex.mention_stoppers or t.text in self.lex.complementizers \
+                        or t.text in self.lex.cues or t.text in KAN or not self._qualifies(t.text, n):
+                    break
+                end = t.end
+                n += 1
+            if n:
+                return m.start(), end
+        return None
+
+    def _qualifies(self, word: str, n: int) -> bool:
+        """Can ``word`` be the ``n``-th word qualifying a generic source? An adjective
+        (أمنية، مصري، كنديون، الألمانية), or a proper name right after the noun or after و
+        («صحيفة هاندلشبلات»، «استطلاع رويترز وإبسوس»); not a verb, an adverb (نقلا) or a
+        noun with a preposition (بقاعة)."""
+        if word.endswith("ا") or word.startswith("ب"):
+            return False
+        if is_definite(word) or (len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)):
+            return True
+        name = word[1:] if word.startswith("و") and n else word
+        return (n == 0 or name != word) and is_namey(self.lex, name) and name not in self.lex.common_nouns
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(word: str) -> "re.Pattern[str]":
+    """``word`` as a whole word, behind at most one proclitic (و، ب، ل، ف) and no ال."""
+    return re.compile(r"(?<!\w)[وبلف]?" + re.escape(word) + r"(?!\w)")
+
+
+@lru_cache(maxsize=2048)
+def _title_pattern(title_words: tuple[str, ...]) -> "re.Pattern[str]":
+    """A title's words in order, up to two other words between them, then the gap to a name."""
+    gap = r"(?:\s+\S+){0,2}?\s+"
+    return re.compile(r"(?<!\w)" + gap.join(map(re.escape, title_words)) + r"[\s،,\"“”«»]*")
+
+
+def _occurrences(text: str, run: tuple[str, ...], lo: int, hi: int) -> list["_Match"]:
+    """Whole-word occurrences of the words ``run`` (single-spaced) in ``text[lo:hi]``."""
+    needle = " ".join(run)
+    out = []
+    i = text.find(needle, lo, hi)
+    n = len(needle)
+    while i >= 0 and len(out) < MAX_NAME_OCCURRENCES:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            out.append(_Match(i, i + n))
+        i = text.find(needle, i + 1, hi)
+    return out
+
+
+class _Match:
+    """The part of a match object that :meth:`ArticleNames.fullest` uses."""
+
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s: int, e: int):
+        self._s, self._e = s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e

@@ -1,0 +1,205 @@
+"""Resolve each quotation's speaker (name, gender, and the step that decided) in text
+order, with the speakers resolved so far for implied and anaphoric mentions."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from quotes.lexicon import CueEntry, Lexicon
+from quotes.normalize import NormText, normalize
+from quotes.speakers.article import ArticleNames
+from quotes.speakers.names import MentionSpan, name_run
+from quotes.speakers.words import is_definite, strip_definite, title_of
+from quotes.tokens import Tok, tokens
+
+MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
+SAME = frozenset({"نفسها", "نفسه", "ذاتها", "ذاته", "انفسهم", "ذاتهم"})  # «المصادر نفسها»
+
+
+SPEAKER_RULES: dict[str, str] = {
+    "name": "a person's name in the mention, extended to its fullest form in the article",
+    "alias": "a fixed formula of speaker_aliases.tsv (قال تعالى → الله)",
+    "title-name": "a title the article elsewhere gives with the holder's name",
+    "title-previous-speaker": "a definite title or honorific pronoun: the last person who spoke",
+    "title": "a title with no name anywhere in the article, as written",
+    "family-name": "a family name with ال: the earlier speaker of that family name",
+    "generic-earlier-speaker": "a bare definite noun (المجلس): the earlier institution of that head",
+    "document-issuer": "a document (البيان، التغريدة): whoever issued it, the last speaker",
+    "generic-first-mention": "a definite collective (المصادر، الاستطلاع): its fullest first mention",
+    "collective": "a group or outlet named generically (سكان محليون، مصادر مطلعة), as written",
+    "org": "an institution, as written",
+    "mention": "the mention as written",
+    "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
+    "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
+    "implied-unresolved": "no mention and no earlier speaker",
+}
+
+
+def _agrees(spk: "Speaker", agreement: str) -> bool:
+    """Can a speaker be the subject of a verb with this agreement?"""
+    if agreement == "unknown" or spk.gender == "unknown":
+        return True
+    return spk.gender == agreement
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    gender: str       # male | female | unknown
+    kind: str         # person | org | unknown
+    agreement: str    # the verb agreement that introduced it (for implied subjects)
+    rule: str = "mention"  # the resolution step that decided (see SPEAKER_RULES)
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one document's quotations, in text order."""
+
+    def __init__(self, w: str, nt: NormText, lex: Lexicon):
+        self.w = w
+        self.lex = lex
+        self.names = ArticleNames(w, nt, lex)
+        self.history: list[Speaker] = []
+        self.kinds: dict[str, str] = {}
+        self.groups: list[bool] = []  # per resolved quotation: did a plural or dual cue introduce it?
+
+    def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
+                subject: MentionSpan | None = None) -> Speaker:
+        """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
+        ``subject`` is the subject of the cue's sentence, for a speaker the cue only implies."""
+        # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
+        agreement = "unknown" if cue.frame == "relay" else cue.gender
+        if mention is None:
+            spk = self._implied(agreement, subject, pos)
+        else:
+            spk = self._from_mention(mention, agreement, pos)
+        if cue.number in ("pl", "du") and cue.frame != "relay":
+            spk = dataclasses.replace(spk, gender="unknown")  # a group speaks: no one gender (guidelines)
+        self.groups.append(cue.number in ("pl", "du") and cue.frame != "relay")
+        self.history.append(spk)
+        if spk.name:
+            self.kinds.setdefault(spk.name, spk.kind)
+        return spk
+
+    def _implied(self, agreement: str, subject: MentionSpan | None, pos: int) -> Speaker:
+        if subject is not None:
+            spk = self._from_mention(subject, agreement, pos)
+            if spk.rule in ("name", "title-name") and _agrees(spk, agreement):
+                return dataclasses.replace(spk, rule="implied-sentence-subject")
+        for prev in reversed(self.history[-MAX_HISTORY:]):
+            if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
+                gender = prev.gender
+                if gender == "unknown" and prev.kind != "org":
+                    gender = agreement
+                return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement,
+                               "implied-previous-speaker")
+        return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
+
+    def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
+        toks = tokens(self.w, mention.start, mention.end)
+        wtoks = [t for t in toks if t.kind == "w"]
+        alias = self.lex.speaker_aliases.get(" ".join(t.text for t in wtoks))
+        if alias is not None:  # «قال تعالى» → الله (speaker_aliases.tsv)
+            name, kind, gender = alias
+            return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
+                           kind, agreement, "alias")
+        generic = self._generic(wtoks, agreement, pos)
+        if generic is not None:
+            return generic
+        if self.lex.generic_sources.get(strip_definite(wtoks[0].text)) == "collective":
+            # «سكان محليون»، «مصادر مطلعة»: a group, whatever the verb's agreement (وقال سكان …)
+            return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement, "collective")
+        title = next((hit for t in wtoks if (hit := title_of(self.lex, t.text)) is not None), None)
+        run = name_run(self.lex, toks, self.w)
+        if run is not None and not (title and title[0] == "org"):
+            names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
+            form, display = self.names.fullest(names, pos)
+            if form == names and len(names) >= 2 and is_definite(names[-1]):
+                # «ووصف بوسنين الحادث»: an ال-word after a name the article gives in full elsewhere
+                # («حسن بوسنين») is the verb's object, not a family name
+                shorter, shorter_display = self.names.fullest(names[:-1], pos)
+                if len(shorter) > len(names) - 1:
+                    display = shorter_display
+            gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
+            if gender == "unknown":
+                gender = self._known_gender(display)
+            return Speaker(display, gender, "person", agreement, "name")
+        if title and title[0] == "person":
+            named = self.names.by_title([t.text for t in wtoks], pos)
+            rule = "title-name"
+            anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه"))
+            if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»
+                rule = "title-previous-speaker"
+                for prev in reversed(self.history[-MAX_HISTORY:]):
+                    if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):
+                        named = prev.name
+                        break
+            gender = agreement if agreement != "unknown" else title[1]
+            return Speaker(named or self.names.display(mention.start, mention.end), gender, "person", agreement,
+                           rule if named else "title")
+        display = self.names.display(mention.start, mention.end)
+        if len(wtoks) == 1 and is_definite(wtoks[0].text):
+            # «وقال الصيد» after «رئيس الحكومة التونسية الحبيب الصيد»: a family name with ال
+            for prev in reversed(self.history[-MAX_HISTORY:]):
+                if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == wtoks[0].text:
+                    gender = agreement if agreement != "unknown" else prev.gender
+                    return Speaker(prev.name, gender, "person", agreement, "family-name")
+        if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
+                and wtoks[0].text not in self.lex.function_words:
+            # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb
+            return Speaker(display, agreement, "person", agreement, "name")
+        if len(wtoks) == 1 and is_definite(wtoks[0].text):
+            head = strip_definite(wtoks[0].text)
+            for prev in reversed(self.history[-MAX_HISTORY:]):
+                if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
+                    return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
+        return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
+
+    def _generic(self, wtoks: list[Tok], agreement: str, pos: int) -> Speaker | None:
+        """A generic source: a document (البيان، التغريدة) speaks for whoever issued it, the
+        last speaker; a definite collective (المصادر، الاستطلاع، للمصادر، المصادر نفسها) is its
+        fullest first mention in the article («مصادر يمنية»، «استطلاع رويترز وإبسوس»)."""
+        words_ = [t.text for t in wtoks]
+        if words_ and words_[-1] in SAME:
+            words_ = words_[:-1]
+        if len(words_) != 1:
+            return None
+        word = words_[0]
+        if word.startswith("لل"):
+            word = "ال" + word[2:]
+        if not is_definite(word):
+            return None
+        head = strip_definite(word)
+        kind = self.lex.generic_sources.get(head)
+        if kind == "document":
+            for prev in reversed(self.history[-MAX_HISTORY:]):
+                if prev.name:
+                    return dataclasses.replace(prev, agreement=agreement, rule="document-issuer")
+        elif kind == "collective":
+            found = self.names.first_indefinite(head, pos)
+            if found is not None:
+                return Speaker(self.names.display(*found), "unknown", "org", agreement, "generic-first-mention")
+        return None
+
+    def _known_gender(self, name: str) -> str:
+        for prev in reversed(self.history[-MAX_HISTORY:]):
+            if prev.name == name and prev.gender != "unknown":
+                return prev.gender
+        return "unknown"
+
+    def harmonise(self, records: list) -> list:
+        """Give a person the gender their other quotations agree on when one lacks it (not
+        to a quotation a plural or dual cue introduced). ``records`` are in the order
+        their speakers were resolved."""
+        votes: dict[str, dict[str, int]] = {}
+        for r in records:
+            if r.speaker_name and r.speaker_gender != "unknown" and self.kinds.get(r.speaker_name) == "person":
+                votes.setdefault(r.speaker_name, {}).setdefault(r.speaker_gender, 0)
+                votes[r.speaker_name][r.speaker_gender] += 1
+        out = []
+        for r, group in zip(records, self.groups):
+            v = votes.get(r.speaker_name or "")
+            if r.speaker_gender == "unknown" and v and self.kinds.get(r.speaker_name) == "person" and not group:
+                r = r.replace(speaker_gender=max(sorted(v), key=v.get))
+            out.append(r)
+        return out

@@ -1,0 +1,85 @@
+"""Word classes of speaker mentions: the article ال, titles, words that can be part of a
+name, family names (all on normalised words, with the lexicon's lists)."""
+
+from __future__ import annotations
+
+from quotes.lexicon import Lexicon
+
+DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
+PROCLITICS = frozenset("وفلبك")
+KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
+NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
+_NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
+
+
+def strip_definite(word: str) -> str:
+    """Remove a leading (و/ب/ف/ك/ل)ال from a normalised word."""
+    for p in DEFINITE:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return word[len(p):]
+    return word
+
+
+def is_definite(word: str) -> bool:
+    """Does a normalised word carry the article ال (possibly behind و/ب/ف/ك/ل)?"""
+    return word.startswith(DEFINITE) and strip_definite(word) != word
+
+
+def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
+    """(kind, gender) when ``word`` is a title or institution word."""
+    for cand in (word, strip_definite(word), word[1:] if word[:1] in "وف" else word):
+        hit = lex.titles.get(cand)
+        if hit:
+            return hit
+    return None
+
+
+def is_namey(lex: Lexicon, word: str) -> bool:
+    """Could ``word`` be part of a person's name?
+
+    Not a definite word, function word, title, cue or common noun (a word the corpus
+    also writes with ال), nor one of these behind a one-letter proclitic (لمجلس، وحماية).
+    """
+    key = (lex.version, word)
+    hit = _NAMEY.get(key)
+    if hit is None:
+        if len(_NAMEY) > 200_000:
+            _NAMEY.clear()
+        hit = _NAMEY[key] = _namey(lex, word)
+    return hit
+
+
+def _namey(lex: Lexicon, word: str) -> bool:
+    if len(word) < 2 or word.isdigit() or is_definite(word):
+        return False
+    forms = [word]
+    if word[0] in PROCLITICS and len(word) > 3 and word not in lex.given_names:
+        # «لمجلس»، «وحماية»; but «فراس»، «فهد»، «وليد» are names, not a proclitic and a noun
+        forms.append(word[1:])
+    for f in forms:
+        if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
+                or f in KAN or f in lex.cues or f in lex.titles:
+            return False
+        if f in lex.common_nouns and f not in lex.given_names:
+            return False
+    return title_of(lex, word) is None
+
+
+def is_al_first_name(lex: Lexicon, word: str) -> bool:
+    """A first name that merely begins with ال (ألكسندر، أليكسي، ألبرت).
+
+    Its remainder is no common noun, title or nisba adjective (الأمريكية، الروسي).
+    Callers accept it only right before another name word.
+    """
+    if not word.startswith("ال") or len(word) < 5:
+        return False
+    rest = word[2:]
+    return (rest not in lex.common_nouns and rest not in lex.titles and word not in lex.function_words
+            and word not in lex.mention_stoppers and not rest.endswith(NISBA)
+            and title_of(lex, word) is None)
+
+
+def is_family_name(lex: Lexicon, word: str) -> bool:
+    """A definite word that can end a name (نايف الشريف، فايز الأحمدي)."""
+    return (word.startswith("ال") and len(word) > 3 and word not in lex.mention_stoppers
+            and word not in lex.function_words and title_of(lex, word) is None)
