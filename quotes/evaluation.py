@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from quotes.record import STANCES
-from quotes.stance import StanceModel, bare_forms, _tokens
+from quotes.morphology import bare_forms
+from quotes.stance import StanceModel, _tokens
 
 _DIAC = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _TITLES = set("""الرئيس المتحدث المتحدثة باسم وزير وزيرة نائب رئيس السيد السيدة الدكتور د
@@ -154,7 +155,7 @@ def word_count_baseline(model: StanceModel) -> Callable[[str], str]:
     """Favor words minus against words (single words of the lexicon, nothing else)."""
     def predict(content: str) -> str:
         score = 0
-        for w in _tokens(content):
+        for w in _tokens(content, model.contrast):
             if w is None:
                 continue
             for f in bare_forms(w):

@@ -51,6 +51,24 @@ class BoilerplatePattern:
     pattern: "regex.Pattern[str]"
 
 
+WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
+                "contrast")
+
+
+@dataclass(frozen=True, slots=True)
+class WordClasses:
+    """The closed word classes of ``word_classes.tsv`` (normalised words)."""
+
+    copula: frozenset[str]
+    patronymic: frozenset[str]
+    name_link: frozenset[str]
+    quantifier: frozenset[str]
+    pronoun_object: frozenset[str]
+    relay_noun: frozenset[str]
+    emphatic_self: frozenset[str]
+    contrast: frozenset[str]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """All word lists and patterns of the engine, normalised and compiled."""
@@ -73,15 +91,29 @@ class Lexicon:
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     generic_sources: dict[str, str]  # word (no ال) -> document | collective
     cue_connective_re: "regex.Pattern[str]"  # «، حيث» right before a cue: a new statement
+    classes: WordClasses
     boilerplate: tuple[BoilerplatePattern, ...]
     version: str
 
 
-def _resource_dir() -> Path:
+def resource_dir() -> Path:
+    """The linguistic data: ``quotes/resources`` or the folder named by $QUOTES_LEXICON_DIR."""
     override = os.environ.get("QUOTES_LEXICON_DIR")
     if override:
         return Path(override)
     return Path(str(resources.files("quotes") / "resources"))
+
+
+def _word_classes(path: Path) -> WordClasses:
+    found: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
+    for lineno, row in _table(path, ("class", "word")):
+        if row["class"] not in found:
+            raise LexiconError(f"{path}:{lineno}: class {row['class']!r} is not one of {', '.join(WORD_CLASSES)}")
+        found[row["class"]].add(normalize(row["word"]))
+    empty = [name for name, words in found.items() if not words]
+    if empty:
+        raise LexiconError(f"{path}: no words of class {empty[0]!r}")
+    return WordClasses(**{name: frozenset(words) for name, words in found.items()})
 
 
 def _rows(path: Path) -> Iterable[tuple[int, list[str]]]:
@@ -230,7 +262,7 @@ def _generic_sources(path: Path) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load and compile every resource file (cached; pass a folder to override)."""
-    d = Path(directory) if directory else _resource_dir()
+    d = Path(directory) if directory else resource_dir()
     cues = _load_cues(d / "cues.tsv")
     titles = {}
     for lineno, row in _table(d / "titles.tsv", ("word", "kind", "gender")):
@@ -270,6 +302,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         place_heads=frozenset(_words(d / "place_heads.txt")),
         generic_sources=_generic_sources(d / "generic_sources.tsv"),
         cue_connective_re=_connective_regex(_words(d / "cue_connectives.txt")),
+        classes=_word_classes(d / "word_classes.tsv"),
         boilerplate=_load_boilerplate(d / "boilerplate.tsv"),
         version=f"lex-{_digest(d)}",
     )

@@ -24,21 +24,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
 
-from quotes.lexicon import LexiconError, _table
+from quotes.lexicon import LexiconError, _table, load_lexicon, resource_dir
+from quotes.morphology import bare_forms, without_article
 from quotes.normalize import normalize
 
 _WORD_OR_BREAK = re.compile(r"\w+|[.!?؟؛;،,:«»“”\"()\-–—]")
-_BREAK_WORDS = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "بل", "إلا", "الا", "بينما"})
-_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
-_SUFFIXES = ("ات", "ين", "ون", "ا", "ه")
 LABELS = ("favor", "against", "neutral")
 _CACHE_LIMIT = 200_000  # words remembered per model (memory stays bounded on any corpus)
 
@@ -57,6 +54,34 @@ class Target:
     aliases: tuple[tuple[str, ...], ...]  # normalised words of each alias
 
 
+@dataclass(frozen=True, slots=True)
+class StanceConfig:
+    """The heuristic's settings from ``resources/stance/config.yaml`` (every key required)."""
+
+    threshold: float        # least evidence (summed weights) for favor or against; below it: neutral
+    margin: float           # the winning side must lead the other by this much, else neutral
+    neutral_mass: float     # pseudo-evidence for neutral when turning evidence into scores
+    negation_factor: float  # a negated term counts for the opposite side with this share of its weight
+    cue_prior_weight: float  # weight of a cue verb's prior
+    target_window: int      # words on each side of a target's mention that speak about it
+
+
+def _stance_config(path: Path) -> StanceConfig:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read ({exc})") from None
+    values = {}
+    for f in fields(StanceConfig):
+        if f.name not in data:
+            raise LexiconError(f"{path}: missing key {f.name!r}")
+        kind = int if f.type == "int" else float
+        if isinstance(data[f.name], bool) or not isinstance(data[f.name], (int, float)):
+            raise LexiconError(f"{path}: {f.name} must be a number, not {data[f.name]!r}")
+        values[f.name] = kind(data[f.name])
+    return StanceConfig(**values)
+
+
 @dataclass(frozen=True, eq=False)
 class StanceModel:
     """The stance lexicons and settings, normalised and indexed."""
@@ -65,7 +90,8 @@ class StanceModel:
     multi: dict[str, tuple[Term, ...]]    # first bare word -> expressions, longest first
     negator_phrases: dict[str, int]       # normalised negator (one or two words) -> scope
     intensifiers: dict[str, tuple[float, int]]
-    config: dict
+    config: StanceConfig
+    contrast: frozenset[str]              # words that end a stretch of evidence (word_classes.tsv)
     version: str
     targets: tuple[Target, ...] = field(default=())
     _cache: dict = field(default_factory=dict, repr=False)        # written word -> what it starts
@@ -81,7 +107,7 @@ class StanceModel:
 
     def with_targets(self, targets: Sequence[Target]) -> "StanceModel":
         return StanceModel(self.singles, self.multi, self.negator_phrases, self.intensifiers, self.config,
-                           self.version, tuple(targets))
+                           self.contrast, self.version, tuple(targets))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,40 +119,10 @@ class StanceResult:
     target: str | None
 
 
-def bare_forms(word: str) -> list[str]:
-    """A normalised word and its forms without proclitics and ال, then without an
-    accusative or feminine ending (ناجحا، مثمره → ناجح، مثمر); longest first."""
-    stems = [word]
-    for p in _PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            stems.append(word[len(p):])
-    out = list(stems)
-    for s in stems:
-        for suffix in _SUFFIXES:
-            if s.endswith(suffix) and len(s) - len(suffix) >= 3:
-                out.append(s[: -len(suffix)])
-    return out
-
-
-def _bare(word: str) -> str:
-    """The canonical lexicon key of a written term: normalised, without ال."""
-    w = normalize(word)
-    for p in ("ال",):
-        if w.startswith(p) and len(w) - len(p) >= 3:
-            return w[len(p):]
-    return w
-
-
-def _resource_dir() -> Path:
-    override = os.environ.get("QUOTES_LEXICON_DIR")
-    base = Path(override) if override else Path(str(resources.files("quotes") / "resources"))
-    return base / "stance"
-
-
 @lru_cache(maxsize=4)
 def load_stance_model(directory: str | None = None) -> StanceModel:
     """Load ``resources/stance/`` (or another folder with the same files)."""
-    d = Path(directory) if directory else _resource_dir()
+    d = Path(directory) if directory else resource_dir() / "stance"
     singles: dict[str, Term] = {}
     multi: dict[str, list[Term]] = {}
     for lineno, row in _table(d / "lexicon.tsv", ("term", "polarity", "weight")):
@@ -136,7 +132,7 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
             weight = float(row["weight"])
         except ValueError:
             raise LexiconError(f"{d / 'lexicon.tsv'}:{lineno}: weight {row['weight']!r} is not a number") from None
-        words = tuple(_bare(w) for w in row["term"].split())
+        words = tuple(without_article(normalize(w)) for w in row["term"].split())
         term = Term(row["term"], words, 1 if row["polarity"] == "favor" else -1, weight)
         if len(words) == 1:
             singles[words[0]] = term
@@ -148,8 +144,6 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
     intens = {}
     for lineno, row in _table(d / "intensifiers.tsv", ("word", "factor", "window")):
         intens[" ".join(normalize(w) for w in row["word"].split())] = (float(row["factor"]), int(row["window"] or 1))
-    with open(d / "config.yaml", encoding="utf-8") as fh:
-        config = yaml.safe_load(fh)
     h = hashlib.sha256()
     for name in ("lexicon.tsv", "negators.tsv", "intensifiers.tsv", "config.yaml"):
         h.update((d / name).read_bytes())
@@ -158,7 +152,8 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
         negator_phrases=negators,
         intensifiers=intens,
-        config=config,
+        config=_stance_config(d / "config.yaml"),
+        contrast=load_lexicon().classes.contrast,
         version=f"stance-{h.hexdigest()[:10]}",
     )
 
@@ -195,9 +190,9 @@ class _Hit:
     notes: list[str]
 
 
-def _tokens(text: str, normalized: bool = False) -> list[str | None]:
-    """Normalised words of ``text``; ``None`` marks a clause boundary."""
-    return [w if w[0].isalnum() and w not in _BREAK_WORDS else None
+def _tokens(text: str, contrast: frozenset[str], normalized: bool = False) -> list[str | None]:
+    """Normalised words of ``text``; ``None`` marks a clause boundary (a mark or a contrast word)."""
+    return [w if w[0].isalnum() and w not in contrast else None
             for w in _WORD_OR_BREAK.findall(text if normalized else normalize(text))]
 
 
@@ -287,7 +282,7 @@ def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit
     intens = {k: v for k, v in _phrases_at(toks, model.intensifiers, model.intensifier_firsts, 3).items()
               if k not in taken}
     used: set[int] = set()
-    factor_neg = float(model.config.get("negation_factor", 0.8))
+    factor_neg = model.config.negation_factor
     for h in hits:
         # the nearest unspent negator within its scope, with no clause boundary between
         for back in range(1, 5):
@@ -318,7 +313,7 @@ def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, 
     """The first target the words mention, and the word positions that speak about it."""
     if not model.targets:
         return None, None
-    span = int(model.config.get("target_window", 8))
+    span = model.config.target_window
     for target in model.targets:
         positions: set[int] = set()
         for alias in target.aliases:
@@ -338,7 +333,7 @@ def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str =
     ``normalized``: the content is already in :func:`quotes.normalize.normalize` form.
     """
     cfg = model.config
-    toks = _tokens(content, normalized)
+    toks = _tokens(content, model.contrast, normalized)
     hits = _match_terms(model, toks)
     _apply_modifiers(model, toks, hits)
     target, positions = _window(model, toks)
@@ -353,16 +348,16 @@ def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str =
         note = f"; {'; '.join(h.notes)}" if h.notes else ""
         reasons.append(f"{sign}{h.term.text} ({side} {h.weight:.2g}{note})")
     if cue_prior in ("favor", "against"):
-        w = float(cfg.get("cue_prior_weight", 0.6))
+        w = cfg.cue_prior_weight
         evidence[1 if cue_prior == "favor" else -1] += w
         reasons.append(f"cue {cue or '?'} ({cue_prior} prior {w:.2g})")
     favor, against = evidence[1], evidence[-1]
-    neutral_mass = float(cfg.get("neutral_mass", 1.0))
+    neutral_mass = cfg.neutral_mass
     total = favor + against + neutral_mass
     scores = {"favor": round(favor / total, 4), "against": round(against / total, 4),
               "neutral": round(neutral_mass / total, 4)}
     best, other = (("favor", favor), against) if favor >= against else (("against", against), favor)
-    if best[1] >= float(cfg.get("threshold", 0.9)) and best[1] - other >= float(cfg.get("margin", 0.35)):
+    if best[1] >= cfg.threshold and best[1] - other >= cfg.margin:
         label = best[0]
     else:
         label = "neutral"

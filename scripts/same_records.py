@@ -1,34 +1,49 @@
-"""Compare two record files field for field (``engine_version`` aside): the proof that a
-refactoring changed no output. Prints the first differences and exits 1 when any.
+"""Compare two record files field for field (``engine_version`` aside), matching records
+by id: the proof that a refactoring changed no output. Prints the records only one side
+has and the first changed ones; exits 1 when any differ.
 
-    python scripts/same_records.py before.jsonl after.jsonl
+    python scripts/same_records.py before.jsonl after.jsonl [--show 10]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from itertools import zip_longest
 
 IGNORED = {"engine_version"}
 
 
-def main(before: str, after: str, show: int = 10) -> int:
-    n = differ = 0
-    with open(before, encoding="utf-8") as a, open(after, encoding="utf-8") as b:
-        for la, lb in zip_longest(a, b):
-            n += 1
-            ra = {k: v for k, v in json.loads(la).items() if k not in IGNORED} if la else None
-            rb = {k: v for k, v in json.loads(lb).items() if k not in IGNORED} if lb else None
-            if ra != rb:
-                differ += 1
-                if differ <= show:
-                    keys = sorted(set(ra or {}) | set(rb or {}))
-                    print(f"line {n}:", {k: ((ra or {}).get(k), (rb or {}).get(k)) for k in keys
-                                         if (ra or {}).get(k) != (rb or {}).get(k)})
-    print(f"{n} records compared, {differ} differ")
-    return 1 if differ else 0
+def _load(path: str) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            out[rec["id"]] = {k: v for k, v in rec.items() if k not in IGNORED}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("before")
+    ap.add_argument("after")
+    ap.add_argument("--show", type=int, default=10, help="differences to print of each kind")
+    args = ap.parse_args()
+    a, b = _load(args.before), _load(args.after)
+    only_a = sorted(set(a) - set(b))
+    only_b = sorted(set(b) - set(a))
+    changed = [k for k in a if k in b and a[k] != b[k]]
+    for k in only_a[:args.show]:
+        print(f"only before: {k} {a[k]['speaker_name']!r} {a[k]['content'][:60]!r}")
+    for k in only_b[:args.show]:
+        print(f"only after:  {k} {b[k]['speaker_name']!r} {b[k]['content'][:60]!r}")
+    for k in changed[:args.show]:
+        print(f"changed: {k}", {f: (a[k].get(f), b[k].get(f)) for f in sorted(set(a[k]) | set(b[k]))
+                                if a[k].get(f) != b[k].get(f)})
+    print(f"{len(a)} before, {len(b)} after: {len(only_a)} only before, {len(only_b)} only after, "
+          f"{len(changed)} changed")
+    return 1 if only_a or only_b or changed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main())

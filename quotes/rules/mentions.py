@@ -5,12 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
-from quotes.speakers import PATRONYMIC, MentionSpan, is_definite, looks_like_source, name_run, name_runs, title_of
+from quotes.morphology import is_definite, without_conjunction
+from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
 from quotes.tokens import Tok, tokens
 
-QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "مجموعه", "معظم", "غالبيه", "كثير"})
-PRONOUN_OBJECTS = frozenset({"لي", "لنا", "له", "لها", "لهم", "لهما", "لك", "لكم"})  # «قال لي …»
-KAN = frozenset({"كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا"})
 
 
 def span_of(toks: list[Tok]) -> MentionSpan | None:
@@ -91,12 +89,12 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
             break
         if t.kind == "w":
             strength = ctx.lex.mention_stoppers.get(t.text)
-            if strength and kept and kept[-1].text in PATRONYMIC and t.text in ctx.lex.given_names:
+            if strength and kept and kept[-1].text in ctx.lex.classes.patronymic and t.text in ctx.lex.given_names:
                 strength = None  # «وليد بن علي الجلال»: علي (not على) after بن
             if strength == "hard":
                 break
             if strength == "soft" and soft_cut is None and not (
-                    len(kept) == 1 and kept[0].text in QUANTIFIERS):  # «عدد من المسؤولين»
+                    len(kept) == 1 and kept[0].text in ctx.lex.classes.quantifier):  # «عدد من المسؤولين»
                 soft_cut = len(kept)
         kept.append(t)
         if len([k for k in kept if k.kind == "w"]) >= MAX_MENTION_WORDS:
@@ -113,7 +111,7 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
     الفريق …», «وقال للصحفيين الوزير …» (only when words follow it)."""
     i = 0
     while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
-            and region[i].text not in PRONOUN_OBJECTS \
+            and region[i].text not in ctx.lex.classes.pronoun_object \
             and (region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"):
         j = i + 1
         if j < len(region) and region[j].kind == "q":  # the channel's name in marks
@@ -151,12 +149,12 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
     if not toks:
         return None
     # «X كان أعلن»: the subject stands before كان
-    if toks[-1].kind == "w" and toks[-1].text in KAN:
+    if toks[-1].kind == "w" and toks[-1].text in lex.classes.copula:
         return subject_back(ctx, toks[:-1])
     # «وكان X، قد أشار»: the subject stands between كان and the cue
     for k in range(len(toks) - 1, max(-1, len(toks) - 20), -1):
         t = toks[k]
-        if t.kind == "w" and t.text in KAN:
+        if t.kind == "w" and t.text in lex.classes.copula:
             return span_of(toks[k + 1:])
         if t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None):
             break
@@ -177,8 +175,8 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
             continue
         if t.kind != "w":
             break
-        bare = t.text[1:] if t.text[:1] in "وف" and len(t.text) > 3 else t.text
-        if t.text in lex.complementizers or t.text in KAN or t.text in lex.mention_stoppers \
+        bare = without_conjunction(t.text, longer_than=3)
+        if t.text in lex.complementizers or t.text in lex.classes.copula or t.text in lex.mention_stoppers \
                 or ctx.cues.at(t.start) is not None or bare in lex.mention_stoppers \
                 or (bare in lex.function_words and title_of(lex, bare) is None):
             break

@@ -9,7 +9,6 @@ from quotes.rules.mentions import span_of
 from quotes.speakers import MentionSpan
 from quotes.tokens import Tok, tokens
 
-QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 
 
 def relay(ctx: DocumentContext, cue: Cue) -> Candidate | None:
@@ -27,7 +26,7 @@ def relay(ctx: DocumentContext, cue: Cue) -> Candidate | None:
         return None
     spk: list[Tok] = []
     for t in toks[an + 1:an + 14]:
-        if t.kind == "w" and t.text in QAWL:
+        if t.kind == "w" and t.text in ctx.lex.classes.relay_noun:
             mention = span_of(spk)
             return introduced_after(ctx, cue, t.end, mention)
         if t.kind == "w" and t.text in ctx.lex.complementizers:

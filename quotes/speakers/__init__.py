@@ -22,9 +22,10 @@ Gender comes from the cue's agreement (قال/قالت، مضيفا/مضيفة) 
 when the cue has none (وفق بيسكوف), and is ``unknown`` for institutions.
 """
 
-from quotes.speakers.names import PATRONYMIC, MentionSpan, looks_like_source, name_run, name_runs
+from quotes.morphology import is_definite, strip_definite
+from quotes.speakers.names import MentionSpan, looks_like_source, name_run, name_runs
 from quotes.speakers.resolver import SPEAKER_RULES, Speaker, SpeakerResolver
-from quotes.speakers.words import is_definite, strip_definite, title_of
+from quotes.speakers.words import title_of
 
-__all__ = ["PATRONYMIC", "SPEAKER_RULES", "MentionSpan", "Speaker", "SpeakerResolver", "is_definite",
+__all__ = ["SPEAKER_RULES", "MentionSpan", "Speaker", "SpeakerResolver", "is_definite",
            "looks_like_source", "name_run", "name_runs", "strip_definite", "title_of"]

@@ -10,8 +10,9 @@ import regex
 
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
-from quotes.speakers.names import MAX_NAME_WORDS, NAME_LINKS, PATRONYMIC
-from quotes.speakers.words import KAN, is_al_first_name, is_definite, is_namey, title_of
+from quotes.morphology import is_definite
+from quotes.speakers.names import MAX_NAME_WORDS
+from quotes.speakers.words import is_al_first_name, is_namey, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_HITS = 20
@@ -62,7 +63,8 @@ class ArticleNames:
             before = tokens(self.w, max(0, m.start() - 80), m.start())
             ext: list[Tok] = []
             k = len(before) - 1
-            if run[0] not in NAME_LINKS and before and before[-1].kind == "w" and before[-1].text in PATRONYMIC:
+            if run[0] not in self.lex.classes.name_link and before and before[-1].kind == "w" \
+                    and before[-1].text in self.lex.classes.patronymic:
                 k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
                     and is_namey(self.lex, before[k].text):
@@ -137,7 +139,7 @@ class ArticleNames:
             for t in tokens(self.w, m.end(), min(hi, m.end() + 80)):
                 if t.kind != "w" or n == MAX_NAME_WORDS - 1 or t.text in self.lex.function_words \
                         or t.text in self.lex.mention_stoppers or t.text in self.lex.complementizers \
-                        or t.text in self.lex.cues or t.text in KAN or not self._qualifies(t.text, n):
+                        or t.text in self.lex.cues or t.text in self.lex.classes.copula or not self._qualifies(t.text, n):
                     break
                 end = t.end
                 n += 1

@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import Lexicon
-from quotes.speakers.words import PROCLITICS, is_al_first_name, is_definite, is_family_name, is_namey, strip_definite, title_of
+from quotes.morphology import PROCLITICS, is_definite, strip_definite
+from quotes.speakers.words import is_al_first_name, is_family_name, is_namey, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
-PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
-NAME_LINKS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ام", "ال", "آل", "عبدال"})
 
 
 class MentionSpan(NamedTuple):
@@ -64,7 +63,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             t.text in lex.given_names and prev is not None and prev.kind == "w"
             and (title_of(lex, prev.text) or ("", ""))[0] == "person"
             and i + 1 < len(toks) and toks[i + 1].kind == "w"
-            and (toks[i + 1].text in PATRONYMIC or (is_namey(lex, toks[i + 1].text)
+            and (toks[i + 1].text in lex.classes.patronymic or (is_namey(lex, toks[i + 1].text)
                                                     and not is_definite(toks[i + 1].text)))))
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)))):
@@ -73,7 +72,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         j = i + 1
         while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" and (
                 is_namey(lex, toks[j].text)
-                or (toks[j - 1].text in NAME_LINKS and (toks[j].text not in lex.mention_stoppers
+                or (toks[j - 1].text in lex.classes.name_link and (toks[j].text not in lex.mention_stoppers
                                                           or toks[j].text in lex.given_names))):
             j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
         if j + 1 < len(toks) and j + 1 - i < MAX_NAME_WORDS and toks[j].kind == "w" \

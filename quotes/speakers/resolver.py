@@ -10,11 +10,11 @@ from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
 from quotes.speakers.names import MentionSpan, name_run
-from quotes.speakers.words import is_definite, strip_definite, title_of
+from quotes.morphology import is_definite, strip_definite
+from quotes.speakers.words import title_of
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
-SAME = frozenset({"نفسها", "نفسه", "ذاتها", "ذاته", "انفسهم", "ذاتهم"})  # «المصادر نفسها»
 
 
 SPEAKER_RULES: dict[str, str] = {
@@ -160,7 +160,7 @@ class SpeakerResolver:
         last speaker; a definite collective (المصادر، الاستطلاع، للمصادر، المصادر نفسها) is its
         fullest first mention in the article («مصادر يمنية»، «استطلاع رويترز وإبسوس»)."""
         words_ = [t.text for t in wtoks]
-        if words_ and words_[-1] in SAME:
+        if words_ and words_[-1] in self.lex.classes.emphatic_self:
             words_ = words_[:-1]
         if len(words_) != 1:
             return None

@@ -4,30 +4,15 @@ name, family names (all on normalised words, with the lexicon's lists)."""
 from __future__ import annotations
 
 from quotes.lexicon import Lexicon
+from quotes.morphology import PROCLITICS, is_definite, strip_definite, without_conjunction
 
-DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")
-PROCLITICS = frozenset("وفلبك")
-KAN = frozenset({"كان", "وكان", "كانت", "وكانت"})
 NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 
 
-def strip_definite(word: str) -> str:
-    """Remove a leading (و/ب/ف/ك/ل)ال from a normalised word."""
-    for p in DEFINITE:
-        if word.startswith(p) and len(word) > len(p) + 1:
-            return word[len(p):]
-    return word
-
-
-def is_definite(word: str) -> bool:
-    """Does a normalised word carry the article ال (possibly behind و/ب/ف/ك/ل)?"""
-    return word.startswith(DEFINITE) and strip_definite(word) != word
-
-
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
     """(kind, gender) when ``word`` is a title or institution word."""
-    for cand in (word, strip_definite(word), word[1:] if word[:1] in "وف" else word):
+    for cand in (word, strip_definite(word), without_conjunction(word)):
         hit = lex.titles.get(cand)
         if hit:
             return hit
@@ -58,7 +43,7 @@ def _namey(lex: Lexicon, word: str) -> bool:
         forms.append(word[1:])
     for f in forms:
         if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
-                or f in KAN or f in lex.cues or f in lex.titles:
+                or f in lex.classes.copula or f in lex.cues or f in lex.titles:
             return False
         if f in lex.common_nouns and f not in lex.given_names:
             return False

@@ -1,0 +1,52 @@
+"""Arabic clitics and the article on normalised words: the one place they are stripped.
+
+Prefixes and endings are orthography, not vocabulary: they live here, next to the rules
+that use them; word lists live in ``resources/``.
+"""
+
+from __future__ import annotations
+
+DEFINITE = ("وال", "بال", "فال", "كال", "لل", "ال")   # the article behind a proclitic
+PROCLITICS = frozenset("وفلبك")                          # one-letter proclitics
+CONJUNCTIONS = frozenset("وف")
+STEM_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
+STEM_SUFFIXES = ("ات", "ين", "ون", "ا", "ه")             # plural, accusative and feminine endings
+
+
+def strip_definite(word: str) -> str:
+    """Remove a leading (و/ب/ف/ك/ل)ال from a normalised word."""
+    for p in DEFINITE:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return word[len(p):]
+    return word
+
+
+def is_definite(word: str) -> bool:
+    """Does a normalised word carry the article ال (possibly behind و/ب/ف/ك/ل)?"""
+    return word.startswith(DEFINITE) and strip_definite(word) != word
+
+
+def without_conjunction(word: str, longer_than: int = 1) -> str:
+    """The word without a leading و or ف, when it is longer than ``longer_than`` letters
+    (so «فهد»، «وليد» keep theirs when the caller asks for more than three)."""
+    return word[1:] if word[:1] in CONJUNCTIONS and len(word) > longer_than else word
+
+
+def without_article(word: str, min_stem: int = 3) -> str:
+    """The word without a bare leading ال, when at least ``min_stem`` letters remain."""
+    return word[2:] if word.startswith("ال") and len(word) - 2 >= min_stem else word
+
+
+def bare_forms(word: str) -> list[str]:
+    """A normalised word and its forms without proclitics and ال, then without an
+    accusative or feminine ending (ناجحا، مثمره → ناجح، مثمر); longest first."""
+    stems = [word]
+    for p in STEM_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            stems.append(word[len(p):])
+    out = list(stems)
+    for s in stems:
+        for suffix in STEM_SUFFIXES:
+            if s.endswith(suffix) and len(s) - len(suffix) >= 3:
+                out.append(s[: -len(suffix)])
+    return out
