@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from quotes.settings import read_settings
 
 
 class LimitsError(ValueError):
@@ -42,19 +42,4 @@ def load_limits(path: str | None = None) -> Limits:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Limits:
-    p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LimitsError(f"{p}: cannot read limits ({exc})") from None
-    values = {}
-    for f in fields(Limits):
-        if f.name not in data:
-            raise LimitsError(f"{p}: missing key {f.name!r}")
-        value = data[f.name]
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-            raise LimitsError(f"{p}: {f.name} must be a positive number, not {value!r}")
-        if f.type == "int" and not isinstance(value, int):
-            raise LimitsError(f"{p}: {f.name} must be a whole number, not {value!r}")
-        values[f.name] = value
-    return Limits(**values)
+    return read_settings(Path(path), Limits, LimitsError)

@@ -11,6 +11,8 @@ PROCLITICS = frozenset("وفلبك")                          # one-letter procl
 CONJUNCTIONS = frozenset("وف")
 STEM_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
 STEM_SUFFIXES = ("ات", "ين", "ون", "ا", "ه")             # plural, accusative and feminine endings
+NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")            # relational adjectives (الأمريكية، الروسي)
+ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه")       # normalised: ة → ه
 
 
 def strip_definite(word: str) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -34,6 +34,7 @@ import yaml
 from quotes.lexicon import LexiconError, _table, load_lexicon, resource_dir
 from quotes.morphology import bare_forms, without_article
 from quotes.normalize import normalize
+from quotes.settings import read_settings
 
 _WORD_OR_BREAK = re.compile(r"\w+|[.!?؟؛;،,:«»“”\"()\-–—]")
 LABELS = ("favor", "against", "neutral")
@@ -56,7 +57,8 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class StanceConfig:
-    """The heuristic's settings from ``resources/stance/config.yaml`` (every key required)."""
+    """The heuristic's settings from ``resources/stance/config.yaml`` (every key required,
+    see :func:`quotes.settings.read_settings`)."""
 
     threshold: float        # least evidence (summed weights) for favor or against; below it: neutral
     margin: float           # the winning side must lead the other by this much, else neutral
@@ -64,22 +66,6 @@ class StanceConfig:
     negation_factor: float  # a negated term counts for the opposite side with this share of its weight
     cue_prior_weight: float  # weight of a cue verb's prior
     target_window: int      # words on each side of a target's mention that speak about it
-
-
-def _stance_config(path: Path) -> StanceConfig:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: cannot read ({exc})") from None
-    values = {}
-    for f in fields(StanceConfig):
-        if f.name not in data:
-            raise LexiconError(f"{path}: missing key {f.name!r}")
-        kind = int if f.type == "int" else float
-        if isinstance(data[f.name], bool) or not isinstance(data[f.name], (int, float)):
-            raise LexiconError(f"{path}: {f.name} must be a number, not {data[f.name]!r}")
-        values[f.name] = kind(data[f.name])
-    return StanceConfig(**values)
 
 
 @dataclass(frozen=True, eq=False)
@@ -152,7 +138,7 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
         negator_phrases=negators,
         intensifiers=intens,
-        config=_stance_config(d / "config.yaml"),
+        config=read_settings(d / "config.yaml", StanceConfig, LexiconError),
         contrast=load_lexicon().classes.contrast,
         version=f"stance-{h.hexdigest()[:10]}",
     )

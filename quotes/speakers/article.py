@@ -10,7 +10,7 @@ import regex
 
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
-from quotes.morphology import is_definite
+from quotes.morphology import ADJECTIVE_ENDINGS, is_definite
 from quotes.speakers.names import MAX_NAME_WORDS
 from quotes.speakers.words import is_al_first_name, is_namey, title_of
 from quotes.tokens import Tok, tokens
@@ -18,7 +18,6 @@ from quotes.tokens import Tok, tokens
 MAX_TITLE_HITS = 20
 MAX_NAME_OCCURRENCES = 25  # places looked at for the fullest form of a name
 ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a huge document
-ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه")  # normalised: ة → ه
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
 
 

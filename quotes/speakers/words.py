@@ -4,9 +4,8 @@ name, family names (all on normalised words, with the lexicon's lists)."""
 from __future__ import annotations
 
 from quotes.lexicon import Lexicon
-from quotes.morphology import PROCLITICS, is_definite, strip_definite, without_conjunction
+from quotes.morphology import NISBA, PROCLITICS, is_definite, strip_definite, without_conjunction
 
-NISBA = ("ي", "يه", "يين", "يون", "ين", "ات")
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 
 
