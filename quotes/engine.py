@@ -81,6 +81,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
             speaker_rule=spk.rule,
             engine_version=version,
             cue_lemma=q.entry.lemma,
+            cue_class=q.entry.act.name,
             **_stance_fields(labeller(w[q.start:q.end], q.entry, text[ks:ke]) if labeller is not None else None),
         ))
     return resolver.harmonise(out)

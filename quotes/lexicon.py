@@ -40,8 +40,17 @@ class CueEntry:
     gender: str         # male | female | unknown (agreement carried by the form)
     number: str
     complements: tuple[str, ...]  # normalised prepositional complements, longest first
-    prior: str          # favor | against | "" (used by stance)
+    act: "SpeechAct"    # the speech act it performs (speech_acts.tsv), its stance lean
     opens: bool = False  # the complement itself opens the content (عن أمله في …)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechAct:
+    """A class of cues by what the speaker does (a row of ``speech_acts.tsv``)."""
+
+    name: str           # assert, report, deny, reject, criticise, warn, welcome, praise, claim, …
+    polarity: str       # favor | against | "" (no lean)
+    weight: float       # evidence for that side in the stance heuristic
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +189,22 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     return build(root)
 
 
-def _load_cues(path: Path) -> dict[str, CueEntry]:
+def _speech_acts(path: Path) -> dict[str, SpeechAct]:
+    acts = {}
+    for lineno, row in _table(path, ("act", "polarity", "weight")):
+        if row["polarity"] not in ("", "favor", "against"):
+            raise LexiconError(f"{path}:{lineno}: polarity {row['polarity']!r} is not favor, against or empty")
+        try:
+            weight = float(row["weight"] or 0)
+        except ValueError:
+            raise LexiconError(f"{path}:{lineno}: weight {row['weight']!r} is not a number") from None
+        acts[row["act"]] = SpeechAct(row["act"], row["polarity"], weight)
+    return acts
+
+
+def _load_cues(path: Path, acts: dict[str, SpeechAct]) -> dict[str, CueEntry]:
     cues: dict[str, CueEntry] = {}
-    for lineno, row in _table(path, ("form", "lemma", "frame", "gender", "number", "complement", "prior")):
+    for lineno, row in _table(path, ("form", "lemma", "frame", "gender", "number", "complement", "act")):
         form = row["form"]
         if not form:
             raise LexiconError(f"{path}:{lineno}: empty form")
@@ -192,15 +214,16 @@ def _load_cues(path: Path) -> dict[str, CueEntry]:
             raise LexiconError(f"{path}:{lineno}: gender {row['gender']!r} is not m, f or u")
         if row.get("opens", "") not in ("", "yes", "no"):
             raise LexiconError(f"{path}:{lineno}: opens {row['opens']!r} is not yes, no or empty")
-        if row["prior"] not in ("", "favor", "against"):
-            raise LexiconError(f"{path}:{lineno}: prior {row['prior']!r} is not favor, against or empty")
+        if row["act"] not in acts:
+            raise LexiconError(f"{path}:{lineno}: act {row['act']!r} is not one of speech_acts.tsv: "
+                               f"{', '.join(acts)}")
         norm = " ".join(normalize(form).split())
         comps = tuple(sorted({" ".join(normalize(c).split()) for c in row["complement"].split("|") if c.strip()},
                              key=len, reverse=True))
         if norm in cues:
             raise LexiconError(f"{path}:{lineno}: form {form!r} is listed twice")
         cues[norm] = CueEntry(form, norm, row["lemma"], row["frame"], _GENDER[row["gender"]],
-                              row["number"], comps, row["prior"], row.get("opens") == "yes")
+                              row["number"], comps, acts[row["act"]], row.get("opens") == "yes")
     return cues
 
 
@@ -263,7 +286,7 @@ def _generic_sources(path: Path) -> dict[str, str]:
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load and compile every resource file (cached; pass a folder to override)."""
     d = Path(directory) if directory else resource_dir()
-    cues = _load_cues(d / "cues.tsv")
+    cues = _load_cues(d / "cues.tsv", _speech_acts(d / "speech_acts.tsv"))
     titles = {}
     for lineno, row in _table(d / "titles.tsv", ("word", "kind", "gender")):
         if row["kind"] not in ("person", "org"):

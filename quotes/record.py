@@ -74,6 +74,7 @@ class Quotation:
     engine_version: str
     speaker_rule: str | None = None      # the speaker-resolution step (quotes.speakers.SPEAKER_RULES)
     cue_lemma: str | None = None
+    cue_class: str | None = None         # the cue's speech act (speech_acts.tsv): assert, deny, welcome, …
     stance: Stance | None = None
     stance_score: float | None = None
     stance_scores: dict[str, float] | None = None

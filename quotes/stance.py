@@ -10,8 +10,8 @@ A transparent heuristic in the line of lexicon-based sentiment systems:
 3. a negator (``negators.tsv``) up to its scope before a term, with no clause boundary
    between, turns the term to the other side (لم نحقق تقدما → against);
 4. intensifiers and downtoners (``intensifiers.tsv``) scale the nearest term;
-5. the cue verb's prior (``prior`` column of ``cues.tsv``: نفى → against, رحب → favor)
-   adds evidence;
+5. the cue's speech act (``act`` column of ``cues.tsv``, leans in ``speech_acts.tsv``:
+   نفى deny → against, رحب welcome → favor) adds evidence;
 6. with targets, only the words around a target's mention count, and the target is
    recorded.
 
@@ -31,13 +31,14 @@ from typing import Any, Sequence
 
 import yaml
 
-from quotes.lexicon import LexiconError, _table, load_lexicon, resource_dir
+from quotes.lexicon import LexiconError, SpeechAct, _table, load_lexicon, resource_dir
 from quotes.morphology import bare_forms, without_article
 from quotes.normalize import normalize
 from quotes.settings import read_settings
 
 _WORD_OR_BREAK = re.compile(r"\w+|[.!?؟؛;،,:«»“”\"()\-–—]")
 LABELS = ("favor", "against", "neutral")
+PLAIN_ACTS = ("assert", "report")  # speech acts not worth naming in a reason
 _CACHE_LIMIT = 200_000  # words remembered per model (memory stays bounded on any corpus)
 
 
@@ -64,7 +65,6 @@ class StanceConfig:
     margin: float           # the winning side must lead the other by this much, else neutral
     neutral_mass: float     # pseudo-evidence for neutral when turning evidence into scores
     negation_factor: float  # a negated term counts for the opposite side with this share of its weight
-    cue_prior_weight: float  # weight of a cue verb's prior
     target_window: int      # words on each side of a target's mention that speak about it
 
 
@@ -312,9 +312,9 @@ def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, 
     return None, None
 
 
-def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str = "",
+def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, cue: str = "",
                normalized: bool = False) -> StanceResult:
-    """Stance of ``content`` (a quotation's words), with the cue's prior if it has one.
+    """Stance of ``content`` (a quotation's words), with the lean of the cue's speech act.
 
     ``normalized``: the content is already in :func:`quotes.normalize.normalize` form.
     """
@@ -333,10 +333,12 @@ def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str =
         sign = "+" if h.term.polarity > 0 else "-"
         note = f"; {'; '.join(h.notes)}" if h.notes else ""
         reasons.append(f"{sign}{h.term.text} ({side} {h.weight:.2g}{note})")
-    if cue_prior in ("favor", "against"):
-        w = cfg.cue_prior_weight
-        evidence[1 if cue_prior == "favor" else -1] += w
-        reasons.append(f"cue {cue or '?'} ({cue_prior} prior {w:.2g})")
+    leans = act is not None and act.polarity in ("favor", "against") and act.weight > 0
+    if leans:
+        evidence[1 if act.polarity == "favor" else -1] += act.weight
+        reasons.append(f"cue {cue or '?'}: {act.name} ({act.polarity} {act.weight:.2g})")
+    elif act is not None and act.name not in PLAIN_ACTS:
+        reasons.append(f"cue {cue or '?'}: {act.name} (no lean)")  # زعم: a claim the writer distances from
     favor, against = evidence[1], evidence[-1]
     neutral_mass = cfg.neutral_mass
     total = favor + against + neutral_mass
@@ -347,7 +349,7 @@ def score_text(model: StanceModel, content: str, cue_prior: str = "", cue: str =
         label = best[0]
     else:
         label = "neutral"
-        if hits or cue_prior:
+        if hits or leans:
             reasons.append("below threshold: neutral")
     reason = "; ".join(reasons) if reasons else "no stance term: neutral"
     if target is not None:
@@ -363,4 +365,4 @@ class StanceLabeller:
         self.version = model.version
 
     def __call__(self, normalized_content: str, cue: Any, cue_text: str) -> StanceResult:
-        return score_text(self.model, normalized_content, cue.prior, cue_text, normalized=True)
+        return score_text(self.model, normalized_content, cue.act, cue_text, normalized=True)

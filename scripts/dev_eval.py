@@ -79,6 +79,9 @@ def print_errors(scorer, gold_path: Path, preds: list[dict], docs: set[str]) -> 
                              f" cue={p['cue']!r}")
             if g["type"] != p["type"]:
                 lines.append(f"  TYPE gold={g['type']} pred={p['type']} :: {p['content'][:80]}")
+            if g.get("stance") != p.get("stance"):
+                lines.append(f"  STAN gold={g.get('stance')} pred={p.get('stance')} cue={p['cue']!r} "
+                             f"reason={p.get('stance_reason')!r} :: {p['content'][:140]}")
         if lines:
             print(doc_id)
             print("\n".join(lines))

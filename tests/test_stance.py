@@ -17,8 +17,8 @@ from quotes.stance import load_stance_model, load_targets, score_text
 MODEL = load_stance_model()
 
 
-def label(text: str, prior: str = "") -> str:
-    return score_text(MODEL, text, prior).label
+def label(text: str) -> str:
+    return score_text(MODEL, text).label
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -58,9 +58,14 @@ def test_clitics_are_stripped_before_lookup():
     assert label("نشيد بالتعاون والشراكة وبالدعم المستمر") == "favor"
 
 
-def test_cue_prior_adds_evidence():
-    r = score_text(MODEL, "الأنباء عن اجتماع سري", "against", "نفى")
-    assert "cue نفى (against prior" in r.reason
+def test_the_speech_act_of_the_cue_adds_its_lean():
+    lex = load_lexicon()
+    deny = lex.cues["نفي"].act
+    assert (deny.name, deny.polarity) == ("deny", "against")
+    r = score_text(MODEL, "الأنباء عن اجتماع سري", deny, "نفى")
+    assert "cue نفى: deny (against 0.6)" in r.reason
+    assert lex.cues["رحب"].act.polarity == "favor" and lex.cues["قال"].act.name == "assert"
+    assert score_text(MODEL, "الأنباء عن اجتماع سري", lex.cues["زعم"].act, "زعم").label == "neutral"
 
 
 def test_every_non_neutral_label_has_a_reason():
