@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 from annotation.dataset import BuildStats, build_dataset
 from annotation.labelstudio.format import label_config, model_version, task_for
 from annotation.report import ReportData, render
+from quotes.calibration import Calibration
 from quotes.io.atomic import atomic_open, dumps
 from quotes.io.documents import BadInput
 from quotes.io.outputs import FolderLock, StagedFolder, check_inputs, check_separate
@@ -68,9 +69,9 @@ class LabelStudioSink:
 class ReportSink:
     """Collects the report's figures while documents stream by, then writes the page."""
 
-    def __init__(self, paths: BuildOutputs):
+    def __init__(self, paths: BuildOutputs, calibration: Calibration | None = None):
         self.paths = paths
-        self.data = ReportData()
+        self.data = ReportData(calibration=calibration)
 
     def __call__(self, doc: Document, quotes: list[Quotation]) -> None:
         self.data.add_document(doc, quotes)
@@ -109,8 +110,9 @@ def build_job(inputs: Sequence[Path], out: Path, targets: Path | None = None,
         staged = StagedFolder(out, "build", force=force)
         with staged as staging:
             paths = BuildOutputs(staging)
-            with LabelStudioSink(paths, Engine.load(targets=targets).version) as ls_sink:
-                report_sink = ReportSink(paths)
+            engine = Engine.load(targets=targets)
+            with LabelStudioSink(paths, engine.version) as ls_sink:
+                report_sink = ReportSink(paths, engine.stance.calibration if engine.stance else None)
 
                 def sink(doc: Document, quotes: list[Quotation]) -> None:
                     ls_sink(doc, quotes)

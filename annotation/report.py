@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Iterable
 
+from quotes.calibration import Calibration
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
 
 COLORS = {"direct": "#2e86de", "indirect": "#10ac84", "mixed": "#f368e0",
@@ -37,6 +38,7 @@ class ReportData:
     stances: Counter = field(default_factory=Counter)
     rules: Counter = field(default_factory=Counter)
     sample: list[tuple[int, str, Quotation, str]] = field(default_factory=list)  # heap by -hash
+    calibration: Calibration | None = None  # of the stance scores (reliability out of sample)
 
     def add_document(self, doc: Document, quotes: Iterable[Quotation]) -> None:
         self.documents += 1
@@ -120,6 +122,27 @@ def _share_chart(counts: Counter, keys: tuple[str, ...], title: str, width: int 
     return "".join(parts)
 
 
+def _reliability_chart(cal: Calibration | None, width: int = 760) -> str:
+    """Predicted probability against observed accuracy by bin (out of sample), as SVG."""
+    if cal is None or not cal.reliability:
+        return "<p class='empty'>Stance scores are not calibrated (run scripts/calibrate_stance.py).</p>"
+    h, base, bar = 170, 140, 22
+    step = width / len(cal.reliability)
+    parts = [f'<svg role="img" aria-label="Stance calibration" width="{width}" height="{h}" direction="ltr" '
+             f'viewBox="0 0 {width} {h}" xmlns="http://www.w3.org/2000/svg">']
+    for i, (lo, hi, predicted, observed, n) in enumerate(cal.reliability):
+        x = i * step + step / 2 - bar
+        for k, (value, color, what) in enumerate(((predicted, "#8395a7", "predicted"), (observed, "#10ac84", "observed"))):
+            y = base - 120 * value
+            parts.append(f'<rect x="{x + k * bar:.1f}" y="{y:.1f}" width="{bar - 2}" height="{base - y:.1f}" fill="{color}">'
+                         f'<title>{lo:.1f}–{hi:.1f}: {what} {value:.2f} (n {n})</title></rect>')
+        parts.append(f'<text x="{i * step + step / 2:.1f}" y="{base + 16}" text-anchor="middle" class="leg">'
+                     f'{lo:.1f}–{hi:.1f} (n {n})</text>')
+    parts.append(f'<text x="4" y="{h - 4}" class="leg">grey: predicted probability · green: observed accuracy · '
+                 f'expected calibration error {cal.ece}</text></svg>')
+    return "".join(parts)
+
+
 def _highlight(q: Quotation, snippet: str) -> str:
     text, _, start_s = snippet.rpartition("\x00")
     base = int(start_s)
@@ -186,6 +209,8 @@ ol.sample {{ padding-right: 1.2rem; }} ol.sample li {{ margin-bottom: 1rem; }}
 {_share_chart(data.genders, GENDERS, "Speakers' gender")}
 <h2>Stance</h2>
 {_share_chart(data.stances, (*STANCES, "none"), "Stance")}
+<h2>Stance scores: calibration</h2>
+{_reliability_chart(data.calibration)}
 <h2>Cue verbs</h2>
 {_bar_chart(cues, ("cue",), "Cue verbs")}
 <h2>Sample of quotations</h2>

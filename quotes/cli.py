@@ -242,6 +242,12 @@ def evaluate_cmd(
         d = rep.per_label[lab]
         pl.add_row(lab, str(d["precision"]), str(d["recall"]), str(d["f1"]), str(d["support"]))
     out.print(pl)
+    rel = Table(title=f"Stance scores: reliability (expected calibration error {result['stance_ece']})")
+    for col in ("score", "mean predicted", "observed accuracy", "quotations"):
+        rel.add_column(col, justify="right")
+    for lo, hi, p, o, n in result["stance_reliability"]:
+        rel.add_row(f"{lo:.1f}–{hi:.1f}", f"{p:.2f}", f"{o:.2f}", str(n))
+    out.print(rel)
     cmp_ = Table(title="Stance macro-F1")
     cmp_.add_column("system")
     cmp_.add_column("macro-F1", justify="right")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from quotes.record import STANCES
+from quotes.calibration import expected_calibration_error, reliability
 from quotes.morphology import bare_forms
 from quotes.stance import StanceModel, _tokens
 
@@ -177,6 +178,7 @@ def evaluate(gold_path: Path, pred_path: Path, model: StanceModel | None = None)
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     stance_pairs: list[tuple[str, str | None]] = []
     matched_contents: list[tuple[str, str]] = []
+    scored: list[tuple[float, bool]] = []  # (stance_score, was the label right)
     for doc, gq in gold.items():
         for g in gq:
             by_type[g["type"]][0] += 1
@@ -191,6 +193,8 @@ def evaluate(gold_path: Path, pred_path: Path, model: StanceModel | None = None)
             typ += g["type"] == p.get("type")
             stance_pairs.append((g["stance"], p.get("stance")))
             matched_contents.append((g["stance"], g["content"]))
+            if isinstance(p.get("stance_score"), (int, float)):
+                scored.append((float(p["stance_score"]), g["stance"] == p.get("stance")))
     precision = m / n_pred if n_pred else 0.0
     recall = m / n_gold if n_gold else 0.0
     report = stance_report(stance_pairs)
@@ -207,6 +211,8 @@ def evaluate(gold_path: Path, pred_path: Path, model: StanceModel | None = None)
         "stance_macro_f1": report.macro_f1,
         "recall_by_type": {k: round(v[1] / v[0], 3) for k, v in sorted(by_type.items())},
         "stance": report,
+        "stance_ece": expected_calibration_error(scored),
+        "stance_reliability": reliability(scored),
     }
     if model is not None and matched_contents:
         majority = Counter(g for g, _ in matched_contents).most_common(1)[0][0]

@@ -21,6 +21,7 @@ evidence and leads (``config.yaml``). Every label says which entries and rules f
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -33,11 +34,13 @@ import yaml
 
 from quotes.lexicon import LexiconError, SpeechAct, _table, load_lexicon, resource_dir
 from quotes.morphology import bare_forms, without_article
+from quotes.calibration import Calibration, read_calibration
 from quotes.normalize import normalize
 from quotes.settings import read_settings
 
 _WORD_OR_BREAK = re.compile(r"\w+|[.!?؟؛;،,:«»“”\"()\-–—]")
 LABELS = ("favor", "against", "neutral")
+CALIBRATION_FILE = "calibration.tsv"
 PLAIN_ACTS = ("assert", "report")  # speech acts not worth naming in a reason
 _CACHE_LIMIT = 200_000  # words remembered per model (memory stays bounded on any corpus)
 
@@ -79,6 +82,8 @@ class StanceModel:
     config: StanceConfig
     contrast: frozenset[str]              # words that end a stretch of evidence (word_classes.tsv)
     version: str
+    lexicon_version: str = ""             # of the lexicon, negators, intensifiers and config alone
+    calibration: Calibration | None = None  # raw score -> probability the label is right
     targets: tuple[Target, ...] = field(default=())
     _cache: dict = field(default_factory=dict, repr=False)        # written word -> what it starts
 
@@ -92,15 +97,19 @@ class StanceModel:
     _forms_cache: dict = field(default_factory=dict, repr=False)  # written word -> bare forms
 
     def with_targets(self, targets: Sequence[Target]) -> "StanceModel":
-        return StanceModel(self.singles, self.multi, self.negator_phrases, self.intensifiers, self.config,
-                           self.contrast, self.version, tuple(targets))
+        return dataclasses.replace(self, targets=tuple(targets), _cache={}, _forms_cache={})
+
+    @property
+    def calibration_current(self) -> bool:
+        """Was the calibration fitted on this lexicon (refit it after changing one)?"""
+        return self.calibration is not None and self.calibration.fitted_for == self.lexicon_version
 
 
 @dataclass(frozen=True, slots=True)
 class StanceResult:
     label: str
-    score: float
-    scores: dict[str, float]
+    score: float                 # the probability the label is right (calibrated), or its raw share
+    scores: dict[str, float]     # raw shares of evidence for each label
     reason: str
     target: str | None
 
@@ -133,6 +142,13 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
     h = hashlib.sha256()
     for name in ("lexicon.tsv", "negators.tsv", "intensifiers.tsv", "config.yaml"):
         h.update((d / name).read_bytes())
+    lexicon_version = f"stance-{h.hexdigest()[:10]}"
+    try:
+        calibration = read_calibration(d / CALIBRATION_FILE)
+    except ValueError as exc:
+        raise LexiconError(str(exc)) from None
+    if calibration is not None:
+        h.update((d / CALIBRATION_FILE).read_bytes())
     return StanceModel(
         singles=singles,
         multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
@@ -141,6 +157,8 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         config=read_settings(d / "config.yaml", StanceConfig, LexiconError),
         contrast=load_lexicon().classes.contrast,
         version=f"stance-{h.hexdigest()[:10]}",
+        lexicon_version=lexicon_version,
+        calibration=calibration,
     )
 
 
@@ -354,7 +372,9 @@ def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, c
     reason = "; ".join(reasons) if reasons else "no stance term: neutral"
     if target is not None:
         reason = f"target {target.name}: {reason}"
-    return StanceResult(label, scores[label], scores, reason, target.name if target else None)
+    calibrated = model.calibration.probability(label, scores[label]) if model.calibration is not None else None
+    return StanceResult(label, calibrated if calibrated is not None else scores[label], scores, reason,
+                        target.name if target else None)
 
 
 class StanceLabeller:

@@ -70,7 +70,7 @@ def test_report_renders_in_headless_chromium_without_console_errors(built, tmp_p
     dom = run.stdout
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
     assert console == []
-    assert 'data-ready="1"' in dom and 'data-charts="5"' in dom
+    assert 'data-ready="1"' in dom and 'data-charts="6"' in dom
     recs = (out / "quotes.jsonl").read_text(encoding="utf-8").splitlines()
     assert re.search(rf'id="n-quotations">{len(recs)}<', dom)
     assert re.search(r'id="n-documents">5<', dom)

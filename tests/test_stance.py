@@ -76,7 +76,7 @@ def test_every_non_neutral_label_has_a_reason():
     for q in qs:
         assert q.stance_reason
         assert abs(sum(q.stance_scores.values()) - 1) < 1e-3
-        assert q.stance_score == q.stance_scores[q.stance]
+        assert q.stance_score == MODEL.calibration.probability(q.stance, q.stance_scores[q.stance])
         assert MODEL.version in q.engine_version
 
 

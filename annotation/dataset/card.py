@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 import yaml
 
 from annotation.dataset.features import DOCUMENT_FEATURES, QUOTE_FEATURES, SPLITS
+from quotes.calibration import Calibration
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES
+from quotes.stance import load_stance_model
 from quotes.version import ENGINE_VERSION, __version__
 
 if TYPE_CHECKING:
@@ -71,8 +73,23 @@ def dataset_card(stats: BuildStats, doc_ids: set[str]) -> str:
                     "research use with attribution, derived data under the same license; each article stays "
                     "the property of its newspaper." if from_snn else
                     "The articles belong to their publishers; use them for research only.")
+    stance_scores = _stance_scores(load_stance_model().calibration)
     template = Template((resources.files("annotation") / "templates" / "dataset_card.md").read_text(encoding="utf-8"))
     return template.substitute(
         front=front, sizes=_table(split_rows, ["split", "documents", "quotations"]), distributions="\n".join(dist),
         versions=versions or "(none)", label_sources=str(dict(stats.label_sources) or {}), sources=sources or "(none)",
-        tool_version=__version__, engine_version=ENGINE_VERSION, license=license_text)
+        tool_version=__version__, engine_version=ENGINE_VERSION, license=license_text,
+        stance_scores=stance_scores)
+
+
+def _stance_scores(cal: Calibration | None) -> str:
+    """What ``stance_score`` means, with the calibration error and reliability table."""
+    if cal is None or cal.ece is None:
+        return "`stance_score` is the heuristic's raw share of evidence for its label (not calibrated)."
+    rows = [[f"{lo:.1f}–{hi:.1f}", f"{p:.2f}", f"{o:.2f}", n] for lo, hi, p, o, n in cal.reliability]
+    n = sum(r[3] for r in rows)
+    return ("`stance_score` is the probability that `stance` is right: the heuristic's share of evidence for "
+            f"its label, calibrated per label on {n} annotated quotations of the development set (binned and "
+            "monotone, `scripts/calibrate_stance.py`); `stance_scores` keeps the raw shares. Expected calibration "
+            f"error out of sample (two-fold): **{cal.ece}**.\n\n"
+            + _table(rows, ["score", "mean predicted", "observed accuracy", "quotations"]))
