@@ -15,7 +15,7 @@ from quotes.boilerplate import boilerplate_spans, mask
 from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
-from quotes.rules import DocumentContext, run_rules
+from quotes.rules import Candidate, DocumentContext, run_rules
 from quotes.rules.mentions import clause_subject
 from quotes.speakers import SpeakerResolver
 from quotes.version import engine_version
@@ -29,7 +29,8 @@ class Labeller(Protocol):
 
     version: str
 
-    def __call__(self, normalized_content: str, cue: CueEntry, cue_text: str) -> StanceResult: ...
+    def __call__(self, normalized_content: str, cue: CueEntry, cue_text: str,
+                 sentence: str | None = None) -> StanceResult: ...
 
 
 def extract_quotations(document: Document, lexicon: Lexicon | None = None,
@@ -82,9 +83,16 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
             engine_version=version,
             cue_lemma=q.entry.lemma,
             cue_class=q.entry.act.name,
-            **_stance_fields(labeller(w[q.start:q.end], q.entry, text[ks:ke]) if labeller is not None else None),
+            **_stance_fields(labeller(w[q.start:q.end], q.entry, text[ks:ke], _sentence(ctx, q))
+                             if labeller is not None else None),
         ))
     return resolver.harmonise(out)
+
+
+def _sentence(ctx: DocumentContext, q: Candidate) -> str:
+    """The normalised sentence of a quotation's cue and content (for the targets it names)."""
+    start = ctx.view.sentence_start(min(q.start, q.cue_start))
+    return ctx.w[start:max(q.end, q.cue_end)]
 
 
 def _stance_fields(r: StanceResult | None) -> dict[str, Any]:

@@ -61,7 +61,7 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast")
+                "contrast", "suspender")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,7 @@ class WordClasses:
     relay_noun: frozenset[str]
     emphatic_self: frozenset[str]
     contrast: frozenset[str]
+    suspender: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -69,6 +69,8 @@ class StanceConfig:
     neutral_mass: float     # pseudo-evidence for neutral when turning evidence into scores
     negation_factor: float  # a negated term counts for the opposite side with this share of its weight
     target_window: int      # words on each side of a target's mention that speak about it
+    contrast_before: float  # evidence before a contrast word («لكن») in its sentence counts this much
+    contrast_after: float   # … and after it this much
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,6 +83,7 @@ class StanceModel:
     intensifiers: dict[str, tuple[float, int]]
     config: StanceConfig
     contrast: frozenset[str]              # words that end a stretch of evidence (word_classes.tsv)
+    suspenders: frozenset[str]            # a condition that suspends polarity (word_classes.tsv)
     version: str
     lexicon_version: str = ""             # of the lexicon, negators, intensifiers and config alone
     calibration: Calibration | None = None  # raw score -> probability the label is right
@@ -156,6 +159,7 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         intensifiers=intens,
         config=read_settings(d / "config.yaml", StanceConfig, LexiconError),
         contrast=load_lexicon().classes.contrast,
+        suspenders=load_lexicon().classes.suspender,
         version=f"stance-{h.hexdigest()[:10]}",
         lexicon_version=lexicon_version,
         calibration=calibration,
@@ -196,8 +200,46 @@ class _Hit:
 
 def _tokens(text: str, contrast: frozenset[str], normalized: bool = False) -> list[str | None]:
     """Normalised words of ``text``; ``None`` marks a clause boundary (a mark or a contrast word)."""
-    return [w if w[0].isalnum() and w not in contrast else None
-            for w in _WORD_OR_BREAK.findall(text if normalized else normalize(text))]
+    return [w if w[0].isalnum() and w not in contrast else None for w in _raw_tokens(text, normalized)]
+
+
+def _raw_tokens(text: str, normalized: bool) -> list[str]:
+    return _WORD_OR_BREAK.findall(text if normalized else normalize(text))
+
+
+_SENTENCE_END = frozenset(".!?؟")
+
+
+def _clause_weights(model: StanceModel, raw: list[str]) -> tuple[list[float], list[str]]:
+    """Per word position, a factor and a note from its clause: a contrast word («لكن»،
+    «إلا أن») makes what follows it in its sentence weigh more and what precedes it less;
+    a condition («لو»، «إذا») up to the next comma, and a question up to its «؟», suspend
+    polarity (factor 0)."""
+    cfg = model.config
+    factor = [1.0] * len(raw)
+    note = [""] * len(raw)
+    starts = [0]  # sentence starts
+    for i, t in enumerate(raw):
+        if t in _SENTENCE_END:
+            starts.append(i + 1)
+    for i, t in enumerate(raw):
+        if t in model.contrast:
+            begin = max(s for s in starts if s <= i)
+            end = min((s for s in starts if s > i), default=len(raw))
+            for j in range(begin, i):
+                factor[j], note[j] = factor[j] * cfg.contrast_before, f"before {t} ×{cfg.contrast_before:g}"
+            for j in range(i + 1, end):
+                factor[j], note[j] = factor[j] * cfg.contrast_after, f"after {t} ×{cfg.contrast_after:g}"
+        elif t in model.suspenders:
+            j = i + 1
+            while j < len(raw) and raw[j] not in _SENTENCE_END and raw[j] not in ("،", ","):
+                factor[j], note[j] = 0.0, f"suspended by {t}"
+                j += 1
+        elif t in ("?", "؟"):
+            begin = max(s for s in starts if s <= i and s != i + 1)
+            for j in range(begin, i):
+                factor[j], note[j] = 0.0, "suspended: a question"
+    return factor, note
 
 
 def _lookup(model: StanceModel, word: str) -> tuple[Term | None, tuple[tuple[str, Term], ...]]:
@@ -331,18 +373,32 @@ def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, 
 
 
 def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, cue: str = "",
-               normalized: bool = False) -> StanceResult:
+               normalized: bool = False, sentence: str | None = None) -> StanceResult:
     """Stance of ``content`` (a quotation's words), with the lean of the cue's speech act.
 
-    ``normalized``: the content is already in :func:`quotes.normalize.normalize` form.
+    ``normalized``: the content (and ``sentence``) are already in
+    :func:`quotes.normalize.normalize` form. With targets, stance is toward the first target
+    the content mentions (only the words around it count), or else the one its
+    ``sentence`` mentions (all the content counts); a quotation about no target is neutral
+    ("no target").
     """
     cfg = model.config
-    toks = _tokens(content, model.contrast, normalized)
+    raw = _raw_tokens(content, normalized)
+    toks = [w if w[0].isalnum() and w not in model.contrast else None for w in raw]
     hits = _match_terms(model, toks)
     _apply_modifiers(model, toks, hits)
+    factor, note = _clause_weights(model, raw)
+    for h in hits:
+        if factor[h.start] != 1.0:
+            h.weight *= factor[h.start]
+            h.notes.append(note[h.start])  # a suspended term stays in the reason with weight 0
     target, positions = _window(model, toks)
     if positions is not None:
         hits = [h for h in hits if h.start in positions]
+    elif model.targets and sentence is not None:
+        target, _ = _window(model, _tokens(sentence, model.contrast, normalized))
+    if model.targets and target is None:
+        return _no_target(model)
     evidence = {1: 0.0, -1: 0.0}
     reasons = []
     for h in hits:
@@ -377,6 +433,13 @@ def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, c
                         target.name if target else None)
 
 
+def _no_target(model: StanceModel) -> StanceResult:
+    """A quotation about none of the targets: neutral."""
+    scores = {"favor": 0.0, "against": 0.0, "neutral": 1.0}
+    calibrated = model.calibration.probability("neutral", 1.0) if model.calibration is not None else None
+    return StanceResult("neutral", calibrated if calibrated is not None else 1.0, scores, "no target", None)
+
+
 class StanceLabeller:
     """The stance fields of a quotation, for :func:`quotes.engine.extract_quotations`."""
 
@@ -384,5 +447,5 @@ class StanceLabeller:
         self.model = model
         self.version = model.version
 
-    def __call__(self, normalized_content: str, cue: Any, cue_text: str) -> StanceResult:
-        return score_text(self.model, normalized_content, cue.act, cue_text, normalized=True)
+    def __call__(self, normalized_content: str, cue: Any, cue_text: str, sentence: str | None = None) -> StanceResult:
+        return score_text(self.model, normalized_content, cue.act, cue_text, normalized=True, sentence=sentence)

@@ -87,7 +87,29 @@ def test_target_mode_judges_the_mentioned_target(tmp_path):
     assert (r.target, r.label) == ("الولايات المتحدة", "against")
     assert r.reason.startswith("target الولايات المتحدة:")
     none = score_text(model, "الاجتماع كان ناجحا ومثمرا")
-    assert (none.target, none.label) == (None, "favor")
+    assert (none.target, none.label, none.reason) == (None, "neutral", "no target")
+
+
+def test_a_target_named_only_in_the_quotation_sentence_is_the_target_of_all_its_words():
+    model = MODEL.with_targets(load_targets(REPO / "examples" / "targets.yaml"))
+    text = "وانتقد لافروف واشنطن قائلا إن هذا التدخل أمر غير مقبول.\nوقال الوزير إن الطقس جميل اليوم."
+    qs = Engine(load_lexicon(), model).annotate(Document("s", text, title="t"))
+    assert [(q.content, q.target, q.stance) for q in qs] == [
+        ("هذا التدخل أمر غير مقبول", "الولايات المتحدة", "against"), ("الطقس جميل اليوم", None, "neutral")]
+    assert qs[1].stance_reason == "no target"
+
+
+def test_the_clause_after_a_contrast_weighs_more():
+    r = score_text(MODEL, "التعاون مثمر لكن التدخل غير مقبول")
+    assert r.label == "against"
+    assert "+مثمر (favor 0.5; before لكن ×0.5)" in r.reason and "-غير مقبول (against 2.2; after لكن ×1.5)" in r.reason
+
+
+def test_a_condition_or_a_question_suspends_polarity():
+    cond = score_text(MODEL, "لو فشلت المفاوضات فسيكون الوضع خطيرا جدا")
+    assert cond.label == "neutral" and "-فشلت (against 0; suspended by لو)" in cond.reason
+    question = score_text(MODEL, "هل هذا التعاون مثمر؟")
+    assert question.label == "neutral" and "suspended: a question" in question.reason
 
 
 def test_bad_targets_file_names_the_file_and_line(tmp_path):
