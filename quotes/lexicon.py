@@ -51,6 +51,7 @@ class SpeechAct:
     name: str           # assert, report, deny, reject, criticise, warn, welcome, praise, claim, …
     polarity: str       # favor | against | "" (no lean)
     weight: float       # evidence for that side in the stance heuristic
+    evidence: float = 1.0  # how much the stance terms of its quotations count
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,14 +193,14 @@ def _trie_pattern(forms: Iterable[str]) -> str:
 
 def _speech_acts(path: Path) -> dict[str, SpeechAct]:
     acts = {}
-    for lineno, row in _table(path, ("act", "polarity", "weight")):
+    for lineno, row in _table(path, ("act", "polarity", "weight", "evidence")):
         if row["polarity"] not in ("", "favor", "against"):
             raise LexiconError(f"{path}:{lineno}: polarity {row['polarity']!r} is not favor, against or empty")
         try:
-            weight = float(row["weight"] or 0)
+            weight, evidence = float(row["weight"] or 0), float(row["evidence"] or 1)
         except ValueError:
-            raise LexiconError(f"{path}:{lineno}: weight {row['weight']!r} is not a number") from None
-        acts[row["act"]] = SpeechAct(row["act"], row["polarity"], weight)
+            raise LexiconError(f"{path}:{lineno}: weight or evidence is not a number") from None
+        acts[row["act"]] = SpeechAct(row["act"], row["polarity"], weight, evidence)
     return acts
 
 

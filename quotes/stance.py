@@ -392,6 +392,9 @@ def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, c
         if factor[h.start] != 1.0:
             h.weight *= factor[h.start]
             h.notes.append(note[h.start])  # a suspended term stays in the reason with weight 0
+        if act is not None and act.evidence != 1.0:
+            h.weight *= act.evidence
+            h.notes.append(f"{act.name} ×{act.evidence:g}")
     target, positions = _window(model, toks)
     if positions is not None:
         hits = [h for h in hits if h.start in positions]
