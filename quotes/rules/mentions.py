@@ -56,7 +56,7 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
                 return mention
             break
     toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
-    for i, j in name_runs(ctx.lex, toks):
+    for i, j in reversed(list(name_runs(ctx.lex, toks))):  # the nearest subject before the participle
         k = i
         while k > 0 and toks[k - 1].kind in ("w", "comma") and toks[k - 1].text not in ctx.lex.mention_stoppers \
                 and (toks[k - 1].kind == "comma" or title_of(ctx.lex, toks[k - 1].text)
