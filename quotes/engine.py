@@ -28,6 +28,7 @@ class Labeller(Protocol):
     """Judges each quotation's stance from its normalised content and cue."""
 
     version: str
+    needs_sentence: bool  # does it look at the quotation's sentence (for targets)?
 
     def __call__(self, normalized_content: str, cue: CueEntry, cue_text: str,
                  sentence: str | None = None) -> StanceResult: ...
@@ -83,7 +84,8 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
             engine_version=version,
             cue_lemma=q.entry.lemma,
             cue_class=q.entry.act.name,
-            **_stance_fields(labeller(w[q.start:q.end], q.entry, text[ks:ke], _sentence(ctx, q))
+            **_stance_fields(labeller(w[q.start:q.end], q.entry, text[ks:ke],
+                                      _sentence(ctx, q) if labeller.needs_sentence else None)
                              if labeller is not None else None),
         ))
     return resolver.harmonise(out)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from bisect import bisect_right
 import os
 import re
 from dataclasses import dataclass, field
@@ -101,6 +102,11 @@ class StanceModel:
 
     def with_targets(self, targets: Sequence[Target]) -> "StanceModel":
         return dataclasses.replace(self, targets=tuple(targets), _cache={}, _forms_cache={})
+
+    @cached_property
+    def clause_markers(self) -> frozenset[str]:
+        """Words and marks that change how a clause counts (contrast, condition, question)."""
+        return self.contrast | self.suspenders | {"?", "؟"}
 
     @property
     def calibration_current(self) -> bool:
@@ -210,22 +216,21 @@ def _raw_tokens(text: str, normalized: bool) -> list[str]:
 _SENTENCE_END = frozenset(".!?؟")
 
 
-def _clause_weights(model: StanceModel, raw: list[str]) -> tuple[list[float], list[str]]:
+def _clause_weights(model: StanceModel, raw: list[str]) -> tuple[list[float], list[str]] | None:
     """Per word position, a factor and a note from its clause: a contrast word («لكن»،
     «إلا أن») makes what follows it in its sentence weigh more and what precedes it less;
     a condition («لو»، «إذا») up to the next comma, and a question up to its «؟», suspend
-    polarity (factor 0)."""
+    polarity (factor 0). None when the words have none of these."""
+    if model.clause_markers.isdisjoint(raw):
+        return None
     cfg = model.config
     factor = [1.0] * len(raw)
     note = [""] * len(raw)
-    starts = [0]  # sentence starts
-    for i, t in enumerate(raw):
-        if t in _SENTENCE_END:
-            starts.append(i + 1)
+    starts = [0] + [i + 1 for i, t in enumerate(raw) if t in _SENTENCE_END]  # sentence starts, sorted
     for i, t in enumerate(raw):
         if t in model.contrast:
-            begin = max(s for s in starts if s <= i)
-            end = min((s for s in starts if s > i), default=len(raw))
+            k = bisect_right(starts, i)
+            begin, end = starts[k - 1], (starts[k] if k < len(starts) else len(raw))
             for j in range(begin, i):
                 factor[j], note[j] = factor[j] * cfg.contrast_before, f"before {t} ×{cfg.contrast_before:g}"
             for j in range(i + 1, end):
@@ -236,7 +241,7 @@ def _clause_weights(model: StanceModel, raw: list[str]) -> tuple[list[float], li
                 factor[j], note[j] = 0.0, f"suspended by {t}"
                 j += 1
         elif t in ("?", "؟"):
-            begin = max(s for s in starts if s <= i and s != i + 1)
+            begin = starts[bisect_right(starts, i) - 1]
             for j in range(begin, i):
                 factor[j], note[j] = 0.0, "suspended: a question"
     return factor, note
@@ -387,11 +392,11 @@ def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, c
     toks = [w if w[0].isalnum() and w not in model.contrast else None for w in raw]
     hits = _match_terms(model, toks)
     _apply_modifiers(model, toks, hits)
-    factor, note = _clause_weights(model, raw)
+    clauses = _clause_weights(model, raw)
     for h in hits:
-        if factor[h.start] != 1.0:
-            h.weight *= factor[h.start]
-            h.notes.append(note[h.start])  # a suspended term stays in the reason with weight 0
+        if clauses is not None and clauses[0][h.start] != 1.0:
+            h.weight *= clauses[0][h.start]
+            h.notes.append(clauses[1][h.start])  # a suspended term stays in the reason with weight 0
         if act is not None and act.evidence != 1.0:
             h.weight *= act.evidence
             h.notes.append(f"{act.name} ×{act.evidence:g}")
@@ -449,6 +454,7 @@ class StanceLabeller:
     def __init__(self, model: StanceModel):
         self.model = model
         self.version = model.version
+        self.needs_sentence = bool(model.targets)  # the sentence is looked at only for targets
 
     def __call__(self, normalized_content: str, cue: Any, cue_text: str, sentence: str | None = None) -> StanceResult:
         return score_text(self.model, normalized_content, cue.act, cue_text, normalized=True, sentence=sentence)
