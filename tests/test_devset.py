@@ -6,19 +6,25 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import GOLD, SCORER, SEEDS, SHARED, need_shared
 
 
-def test_seed_articles_score_floor(tmp_path):
-    need_shared(SEEDS, GOLD, SCORER)
-    pred = tmp_path / "pred.jsonl"
-    run = subprocess.run([sys.executable, "-m", "quotes", "extract", str(SEEDS), "-o", str(pred)],
-                         capture_output=True, text=True, timeout=120)
+def extract_and_score(articles: Path, gold: Path, pred: Path) -> dict:
+    """``python -m quotes extract`` then the shared scorer's figures."""
+    need_shared(articles, gold, SCORER)
+    run = subprocess.run([sys.executable, "-m", "quotes", "extract", str(articles), "-o", str(pred)],
+                         capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    score = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(pred)], capture_output=True, text=True,
+    score = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], capture_output=True, text=True,
                            timeout=60, check=True)
-    result = json.loads(score.stdout)
+    return json.loads(score.stdout)
+
+
+def test_seed_articles_score_floor(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    result = extract_and_score(SEEDS, GOLD, pred)
     assert result["f1"] >= 0.85, result
     assert result["attributed_f1"] >= 0.75, result
     assert result["stance_macro_f1"] >= 0.80, result
@@ -31,13 +37,6 @@ def test_seed_articles_score_floor(tmp_path):
 def test_development_set_score_floor(tmp_path):
     """Floors a little under today's scores (quote F1 0.83, speaker 0.71, stance 0.61): a
     change that loses ground on the development set fails here, not only on the seeds."""
-    articles, gold = SHARED / "gold" / "dev_articles.jsonl", SHARED / "gold" / "dev.jsonl"
-    need_shared(articles, gold, SCORER)
-    pred = tmp_path / "pred.jsonl"
-    run = subprocess.run([sys.executable, "-m", "quotes", "extract", str(articles), "-o", str(pred)],
-                         capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    score = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], capture_output=True, text=True,
-                           timeout=60, check=True)
-    result = json.loads(score.stdout)
+    result = extract_and_score(SHARED / "gold" / "dev_articles.jsonl", SHARED / "gold" / "dev.jsonl",
+                               tmp_path / "pred.jsonl")
     assert result["f1"] >= 0.80 and result["speaker_acc"] >= 0.68 and result["stance_macro_f1"] >= 0.58, result
