@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from bisect import bisect_right
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -33,9 +33,9 @@ from typing import Any, Sequence
 
 import yaml
 
+from quotes.calibration import Calibration, read_calibration
 from quotes.lexicon import LexiconError, SpeechAct, _table, load_lexicon, resource_dir
 from quotes.morphology import bare_forms, without_article
-from quotes.calibration import Calibration, read_calibration
 from quotes.normalize import normalize
 from quotes.settings import read_settings
 
@@ -158,14 +158,15 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         raise LexiconError(str(exc)) from None
     if calibration is not None:
         h.update((d / CALIBRATION_FILE).read_bytes())
+    classes = load_lexicon().classes
     return StanceModel(
         singles=singles,
         multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
         negator_phrases=negators,
         intensifiers=intens,
         config=read_settings(d / "config.yaml", StanceConfig, LexiconError),
-        contrast=load_lexicon().classes.contrast,
-        suspenders=load_lexicon().classes.suspender,
+        contrast=classes.contrast,
+        suspenders=classes.suspender,
         version=f"stance-{h.hexdigest()[:10]}",
         lexicon_version=lexicon_version,
         calibration=calibration,
@@ -206,11 +207,16 @@ class _Hit:
 
 def _tokens(text: str, contrast: frozenset[str], normalized: bool = False) -> list[str | None]:
     """Normalised words of ``text``; ``None`` marks a clause boundary (a mark or a contrast word)."""
-    return [w if w[0].isalnum() and w not in contrast else None for w in _raw_tokens(text, normalized)]
+    return _words(_raw_tokens(text, normalized), contrast)
 
 
 def _raw_tokens(text: str, normalized: bool) -> list[str]:
+    """Words and marks of ``text``, normalised."""
     return _WORD_OR_BREAK.findall(text if normalized else normalize(text))
+
+
+def _words(raw: list[str], contrast: frozenset[str]) -> list[str | None]:
+    return [w if w[0].isalnum() and w not in contrast else None for w in raw]
 
 
 _SENTENCE_END = frozenset(".!?؟")
@@ -389,7 +395,7 @@ def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, c
     """
     cfg = model.config
     raw = _raw_tokens(content, normalized)
-    toks = [w if w[0].isalnum() and w not in model.contrast else None for w in raw]
+    toks = _words(raw, model.contrast)
     hits = _match_terms(model, toks)
     _apply_modifiers(model, toks, hits)
     clauses = _clause_weights(model, raw)
