@@ -16,7 +16,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.rules import Candidate, DocumentContext, run_rules
-from quotes.rules.mentions import clause_subject
+from quotes.rules.mentions import channel_owner, clause_subject
 from quotes.speakers import SpeakerResolver
 from quotes.version import engine_version
 
@@ -55,7 +55,8 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     out = []
     for q in found:
         subject = clause_subject(ctx, q.cue_start) if q.mention is None and q.entry.frame == "participle" else None
-        spk = resolver.resolve(q.mention, q.entry, q.start, subject)
+        owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
+        spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner)
         cs, ce = nt.span(q.start, q.end)
         ks, ke = nt.span(q.cue_start, q.cue_end)
         if q.mention is not None:

@@ -62,7 +62,7 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast", "suspender")
+                "contrast", "suspender", "channel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,7 @@ class WordClasses:
     emphatic_self: frozenset[str]
     contrast: frozenset[str]
     suspender: frozenset[str]
+    channel: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -4,9 +4,13 @@ exact speaker, mention, span and resolution step (``speaker_rule``) expected."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import body_quotes_of, span
 from quotes.lexicon import load_lexicon
 from quotes.marks import find_closer, quoted_intervals
+from quotes.pipeline import Engine
+from quotes.record import Document
 from quotes.speakers import SPEAKER_RULES
 
 
@@ -185,3 +189,24 @@ def test_a_definite_object_after_a_name_is_no_family_name():
     q = body_quotes_of(text)[-1]
     assert q.cue == "وأبلغ" and q.speaker_mention == "بوتين الحضور"
     assert q.speaker_name == "فلاديمير بوتين"
+
+
+def test_the_owner_of_a_channel_named_in_the_sentence_speaks():
+    """ANT (CNN Arabic) writes «جاء ذلك في تدوينة لـX …، حيث قال»: X speaks, and the article
+    gives X's full name elsewhere."""
+    text = ("قالت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، إن موسكو سترد على العقوبات.\n"
+            "جاء ذلك في تدوينة لزاخاروفا على صفحتها بموقع التواصل الاجتماعي، فيسبوك، حيث قالت: "
+            "«نحن لا نقبل هذه الاتهامات».")
+    last = Engine.load(stance=False).annotate(Document("ant", text, title="t"))[-1]
+    assert (last.content, last.speaker_name, last.speaker_rule) == (
+        "نحن لا نقبل هذه الاتهامات", "ماريا زاخاروفا", "implied-channel-owner")
+
+
+@pytest.mark.parametrize("sentence", [
+    "وجاء ذلك في تصريحات لـCNN، حيث قال: «الوضع مستقر».",          # an outlet, not the owner
+    "وجاء ذلك في رسالة لزوجته، حيث قال: «الوضع مستقر».",            # رسالة ل names the addressee
+    "وجاء ذلك في تصريحات لاحقة، حيث قال: «الوضع مستقر».",           # لاحقة is no name of the article
+])
+def test_no_channel_owner_from_an_outlet_an_addressee_or_a_word(sentence):
+    records = Engine.load(stance=False).annotate(Document("d", sentence, title="t"))
+    assert [r.speaker_rule for r in records] == ["implied-unresolved"]

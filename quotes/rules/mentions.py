@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
+
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
-from quotes.morphology import is_definite, without_conjunction
+from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
 from quotes.tokens import Tok, tokens
+
+ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 
 
 
@@ -67,6 +71,28 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
         titled = any(t.kind == "w" and title_of(ctx.lex, t.text) for t in toks[k:i])
         if titled or (j - i >= 2 and toks[i].text in ctx.lex.given_names):
             return MentionSpan(toks[k].start, toks[j - 1].end)
+    return None
+
+
+def channel_owner(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
+    """The owner of a channel named before the cue in its sentence, who speaks when the
+    cue names no one: «جاء ذلك في تدوينة لأوباما على صفحته …، حيث قال: "…"» → أوباما
+    (channel nouns: word class ``channel``; the owner is a name run after ل)."""
+    start = ctx.view.sentence_start(cue_start)
+    toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].kind != "w" or strip_definite(toks[k].text) not in ctx.lex.classes.channel:
+            continue
+        owner = toks[k + 1]
+        if owner.kind != "w" or not owner.text.startswith("ل") or owner.text.startswith("لل") or len(owner.text) < 4 \
+                or not ARABIC_LETTER.match(owner.text, 1):
+            return None  # «لـ«عكاظ»», «للصحفيين», «لـCNN»: an outlet or an audience, not the owner
+        bare = owner._replace(start=owner.start + 1, text=owner.text[1:])
+        run = name_run(ctx.lex, [bare, *toks[k + 2:k + 2 + MAX_MENTION_WORDS]], ctx.w)
+        if run is None or run[0] != 0:
+            return None
+        last = [bare, *toks[k + 2:]][run[1] - 1]
+        return MentionSpan(bare.start, last.end)
     return None
 
 

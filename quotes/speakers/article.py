@@ -11,7 +11,7 @@ import regex
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite
-from quotes.speakers.names import MAX_NAME_WORDS
+from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan
 from quotes.speakers.words import is_al_first_name, is_namey, title_of
 from quotes.tokens import Tok, tokens
 
@@ -36,6 +36,13 @@ class ArticleNames:
         text = fold(self.nt.orig[s:e])
         text = _MARKS.sub("", text)
         return " ".join(text.split())
+
+    def named_elsewhere(self, span: MentionSpan) -> bool:
+        """Does the article name ``span``'s words as a word of their own somewhere (a name
+        behind ل, «لأوباما», is one only if the article also writes «أوباما»)?"""
+        run = tuple(t.text for t in tokens(self.w, span.start, span.end) if t.kind == "w")
+        _, lo, hi = self.scope(span.start)
+        return bool(run) and any(m.start() != span.start for m in _occurrences(self.w, run, lo, hi))
 
     def scope(self, pos: int) -> tuple[int, int, int]:
         """``(key, start, end)`` of the stretch searched for names around ``pos``.

@@ -31,6 +31,7 @@ SPEAKER_RULES: dict[str, str] = {
     "org": "an institution, as written",
     "mention": "the mention as written",
     "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
+    "implied-channel-owner": "no mention: the owner of a channel the sentence names (تدوينة لأوباما … حيث قال)",
     "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
     "implied-unresolved": "no mention and no earlier speaker",
 }
@@ -64,13 +65,14 @@ class SpeakerResolver:
         self.groups: list[bool] = []  # per resolved quotation: did a plural or dual cue introduce it?
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
-                subject: MentionSpan | None = None) -> Speaker:
+                subject: MentionSpan | None = None, owner: MentionSpan | None = None) -> Speaker:
         """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
-        ``subject`` is the subject of the cue's sentence, for a speaker the cue only implies."""
+        ``subject`` is the subject of the cue's sentence and ``owner`` the owner of a channel
+        named in it, for a speaker the cue only implies."""
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement, subject, pos)
+            spk = self._implied(agreement, subject, owner, pos)
         else:
             spk = self._from_mention(mention, agreement, pos)
         if cue.number in ("pl", "du") and cue.frame != "relay":
@@ -81,11 +83,14 @@ class SpeakerResolver:
             self.kinds.setdefault(spk.name, spk.kind)
         return spk
 
-    def _implied(self, agreement: str, subject: MentionSpan | None, pos: int) -> Speaker:
-        if subject is not None:
-            spk = self._from_mention(subject, agreement, pos)
-            if spk.rule in ("name", "title-name") and _agrees(spk, agreement):
-                return dataclasses.replace(spk, rule="implied-sentence-subject")
+    def _implied(self, agreement: str, subject: MentionSpan | None, owner: MentionSpan | None,
+                 pos: int) -> Speaker:
+        for found, rule in ((subject, "implied-sentence-subject"), (owner, "implied-channel-owner")):
+            if found is not None:
+                spk = self._from_mention(found, agreement, pos)
+                if spk.rule in ("name", "title-name") and _agrees(spk, agreement) and (
+                        rule != "implied-channel-owner" or self.names.named_elsewhere(found)):
+                    return dataclasses.replace(spk, rule=rule)
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
                 gender = prev.gender
