@@ -6,13 +6,12 @@ from bisect import bisect_right
 
 import regex
 
-from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.morphology import is_definite, strip_definite, without_conjunction
+from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-
 
 
 def span_of(toks: list[Tok]) -> MentionSpan | None:
@@ -87,12 +86,11 @@ def channel_owner(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
         if owner.kind != "w" or not owner.text.startswith("ل") or owner.text.startswith("لل") or len(owner.text) < 4 \
                 or not ARABIC_LETTER.match(owner.text, 1):
             return None  # «لـ«عكاظ»», «للصحفيين», «لـCNN»: an outlet or an audience, not the owner
-        bare = owner._replace(start=owner.start + 1, text=owner.text[1:])
-        run = name_run(ctx.lex, [bare, *toks[k + 2:k + 2 + MAX_MENTION_WORDS]], ctx.w)
+        window = [owner._replace(start=owner.start + 1, text=owner.text[1:]), *toks[k + 2:k + 2 + MAX_MENTION_WORDS]]
+        run = name_run(ctx.lex, window, ctx.w)
         if run is None or run[0] != 0:
             return None
-        last = [bare, *toks[k + 2:]][run[1] - 1]
-        return MentionSpan(bare.start, last.end)
+        return MentionSpan(window[0].start, window[run[1] - 1].end)
     return None
 
 
