@@ -14,6 +14,7 @@ from annotation.report import ReportData, render
 from quotes.calibration import Calibration
 from quotes.io.atomic import atomic_open, dumps
 from quotes.io.documents import BadInput
+from quotes.io.recordsio import read_grouped
 from quotes.io.outputs import FolderLock, StagedFolder, check_inputs, check_separate
 from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
@@ -111,15 +112,13 @@ def build_job(inputs: Sequence[Path], out: Path, targets: Path | None = None,
         with staged as staging:
             paths = BuildOutputs(staging)
             engine = Engine.load(targets=targets)
+            summary = extract_job(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
+                                  workers, on_problem=on_problem, on_progress=on_progress)
+            report_sink = ReportSink(paths, engine.stance.calibration if engine.stance else None)
             with LabelStudioSink(paths, engine.version) as ls_sink:
-                report_sink = ReportSink(paths, engine.stance.calibration if engine.stance else None)
-
-                def sink(doc: Document, quotes: list[Quotation]) -> None:
+                for doc, quotes in read_grouped(paths.documents, paths.quotes):  # with their cluster fields
                     ls_sink(doc, quotes)
                     report_sink(doc, quotes)
-
-                summary = extract_job(inputs, paths.quotes, paths.documents, targets, True, id_field, text_field,
-                                      workers, on_document=sink, on_problem=on_problem, on_progress=on_progress)
             stats = build_dataset(paths.quotes, paths.documents, paths.dataset, ratios)
             report_sink.write(len(summary.skipped), len(summary.failed))
             set_aside = staged.commit()

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from quotes.clusters import ClusterCounts
 from quotes.evaluation import EvaluationError, evaluate
 from quotes.io.documents import BadInput
 from quotes.io.outputs import FolderLock, NothingProduced, OutputError, check_inputs, check_separate
@@ -142,6 +143,9 @@ def extract(
     documents: Optional[Path] = typer.Option(None, "--documents", help="Also write the documents (JSONL)."),
     targets: Optional[Path] = typer.Option(None, "--targets", help="YAML targets: judge stance toward them."),
     stance: bool = typer.Option(True, "--stance/--no-stance", help="Pre-label stance (default on)."),
+    clusters: bool = typer.Option(True, "--clusters/--no-clusters",
+                                  help="Cluster the run's quotations: the same statement in several articles "
+                                       "(cluster_id, cluster_size, cluster_documents; default on)."),
     id_field: str = typer.Option("id", help="Id field of JSONL input."),
     text_field: str = typer.Option("text", help="Text field of JSONL input."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes (output order is kept)."),
@@ -179,7 +183,7 @@ def extract(
         raise typer.BadParameter("--engine is local or spark")
     try:
         with Reporter("extract") as reporter:
-            summary = extract_job(inputs, output, documents, targets, stance, id_field, text_field, workers,
+            summary = extract_job(inputs, output, documents, targets, stance, id_field, text_field, workers, clusters,
                                   on_problem=reporter.problem, on_progress=reporter.update)
     except NothingProduced as exc:
         fail(f"{exc}; {output} left as it was")
@@ -189,7 +193,15 @@ def extract(
     rate = summary.documents / summary.seconds if summary.seconds else 0.0
     info(f"{summary.documents} documents, {summary.quotations} quotations, {len(summary.skipped)} skipped, "
          f"{len(summary.failed)} failed in {summary.seconds}s ({rate:,.0f} documents/s) -> {output}")
+    if summary.clustered is not None:
+        info(clusters_line(summary.clustered))
     raise typer.Exit(1 if summary.skipped or summary.failed else 0)
+
+
+def clusters_line(c: ClusterCounts) -> str:
+    """One line on how much of a run repeats itself."""
+    return (f"{c.shared} quotations ({c.duplicate_rate:.1%}) belong to {c.clusters} statements found in two or more "
+            f"articles ({c.exact} with the very same words)")
 
 
 @app.command("evaluate")
@@ -310,6 +322,8 @@ def build(
         t.add_row("skipped inputs", str(len(summary.skipped)))
         t.add_row("failed documents", str(len(summary.failed)))
         t.add_row("quotations", str(summary.quotations))
+        if summary.clustered is not None:
+            t.add_row("  in statements of 2+ articles", f"{summary.clustered.shared} ({summary.clustered.duplicate_rate:.1%})")
         for k in QUOTE_TYPES:
             t.add_row(f"  {k}", str(summary.by_type.get(k, 0)))
         for s in ("train", "validation", "test"):

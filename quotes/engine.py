@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from quotes.boilerplate import boilerplate_spans, mask
+from quotes.clusters import speaker_key
+from quotes.confidence import ConfidenceTable
 from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
@@ -35,11 +37,13 @@ class Labeller(Protocol):
 
 
 def extract_quotations(document: Document, lexicon: Lexicon | None = None,
-                       labeller: Labeller | None = None) -> list[Quotation]:
+                       labeller: Labeller | None = None,
+                       confidence: ConfidenceTable | None = None) -> list[Quotation]:
     """Every quotation of ``document``, in text order, with spans into ``document.text``.
 
     A ``labeller`` (see :func:`quotes.stance.stance_labeller`) fills more fields of each
-    record from the already normalised content, so nothing is normalised twice.
+    record from the already normalised content, so nothing is normalised twice; a
+    ``confidence`` table gives each record the measured rate of its rule and speaker step.
     """
     lex = lexicon or load_lexicon()
     text = document.text
@@ -89,7 +93,9 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
                                       _sentence(ctx, q) if labeller.needs_sentence else None)
                              if labeller is not None else None),
         ))
-    return resolver.harmonise(out)
+    return [q.replace(speaker_key=speaker_key(q.speaker_name),
+                      confidence=confidence(q.rule, q.speaker_rule) if confidence is not None else None)
+            for q in resolver.harmonise(out)]
 
 
 def _sentence(ctx: DocumentContext, q: Candidate) -> str:

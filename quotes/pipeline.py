@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Sequence
 
+from quotes.confidence import ConfidenceTable, load_confidence
 from quotes.engine import extract_quotations
 from quotes.lexicon import Lexicon, load_lexicon
 from quotes.record import Document, Quotation
@@ -29,6 +30,7 @@ class Engine:
 
     lexicon: Lexicon
     stance: StanceModel | None = None
+    confidence: ConfidenceTable | None = None
 
     @classmethod
     def load(cls, lexicon_dir: str | None = None, stance: bool = True,
@@ -39,7 +41,7 @@ class Engine:
         if model is not None and targets:
             chosen = load_targets(targets) if isinstance(targets, (str, os.PathLike)) else targets
             model = model.with_targets(tuple(chosen))
-        return cls(load_lexicon(lexicon_dir), model)
+        return cls(load_lexicon(lexicon_dir), model, load_confidence())
 
     @cached_property
     def version(self) -> str:
@@ -49,4 +51,4 @@ class Engine:
     def annotate(self, document: Document) -> list[Quotation]:
         """The quotations of ``document``, with stance when the engine judges it."""
         labeller = _labeller(self.stance) if self.stance is not None else None
-        return extract_quotations(document, self.lexicon, labeller)
+        return extract_quotations(document, self.lexicon, labeller, self.confidence)

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Mapping, get_args
 QuoteType = Literal["direct", "indirect", "mixed"]
 Gender = Literal["male", "female", "unknown"]
 Stance = Literal["favor", "against", "neutral"]
-LabelSource = Literal["rule", "human"]
+LabelSource = Literal["rule", "human", "propagated"]
 Offset = Annotated[int, "offset"]  # a character index into Document.text
 
 QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
@@ -53,7 +53,9 @@ class Quotation:
     ``speaker_start``/``speaker_end`` are ``None`` when the speaker is only implied by
     the verb (وأضافت: …). ``rule`` names the rule that produced the record.
     Stance fields are filled by :mod:`quotes.stance`; ``label_source`` and the
-    annotation fields by the Label Studio pull (``human``) or left as ``rule``.
+    annotation fields by the Label Studio pull (``human``, or ``propagated`` from a human
+    label on another member of the same cluster) or left as ``rule``. The cluster fields
+    are filled when a whole run is clustered (:mod:`quotes.clusters`).
     """
 
     id: str
@@ -75,6 +77,11 @@ class Quotation:
     speaker_rule: str | None = None      # the speaker-resolution step (quotes.speakers.SPEAKER_RULES)
     cue_lemma: str | None = None
     cue_class: str | None = None         # the cue's speech act (speech_acts.tsv): assert, deny, welcome, …
+    speaker_key: str | None = None       # the speaker across articles: normalised words of speaker_name
+    confidence: float | None = None      # how often this rule and speaker step are right (resources/confidence.tsv)
+    cluster_id: str | None = None        # the statement: same or nearly the same content, compatible speaker
+    cluster_size: int | None = None      # quotations in the cluster (in this run)
+    cluster_documents: int | None = None  # articles the cluster's quotations stand in
     stance: Stance | None = None
     stance_score: float | None = None
     stance_scores: dict[str, float] | None = None
@@ -82,7 +89,8 @@ class Quotation:
     target: str | None = None
     label_source: LabelSource = "rule"
     annotator: str | None = None
-    annotation_id: int | None = None
+    annotation_id: int | None = None     # the annotation a human (or propagated) label comes from
+    propagated_from: str | None = None   # for a propagated label: the id of the human record it copies
     review_status: str | None = None     # accepted | edited | added | deleted (pulled records)
     edited_fields: list[str] | None = None  # what the annotator changed of the pre-label
     annotation_created: str | None = None

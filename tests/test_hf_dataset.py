@@ -51,7 +51,7 @@ def test_features_class_labels_and_row_counts(built, seed_docs):
     assert isinstance(feats["type"], ClassLabel) and feats["type"].names == ["direct", "indirect", "mixed"]
     assert feats["stance"].names == ["favor", "against", "neutral"]
     assert feats["speaker_gender"].names == ["male", "female", "unknown"]
-    assert feats["label_source"].names == ["rule", "human"]
+    assert feats["label_source"].names == ["rule", "human", "propagated"]
     span_feats = next(iter(docs.values())).features["quotes"].feature
     assert span_feats["type"].names == ["direct", "indirect", "mixed"]
     assert sum(len(s) for s in quotes.values()) == len(records)

@@ -21,7 +21,8 @@ def test_the_record_declares_each_field_kind_once():
     kinds = {f.name: (f.kind, f.labels) for f in record_fields()}
     assert kinds["content_start"] == ("offset", ())
     assert kinds["stance"] == ("label", ("favor", "against", "neutral"))
-    assert kinds["label_source"] == ("label", ("rule", "human"))
+    assert kinds["label_source"] == ("label", ("rule", "human", "propagated"))
+    assert kinds["cluster_id"] == ("string", ()) and kinds["confidence"] == ("float", ())
     assert kinds["stance_scores"][0] == "scores" and kinds["edited_fields"][0] == "strings"
 
 

@@ -84,3 +84,18 @@ def read_document_records(path: os.PathLike | str, duplicates: list[str] | None 
         first[doc.doc_id] = lineno
         yield doc
 
+
+
+def read_grouped(documents: os.PathLike | str, records: os.PathLike | str) -> Iterator[tuple[Document, list[Quotation]]]:
+    """Each document with its records, streaming both files of one extract run (written in
+    the same order); a record out of that order raises :class:`RecordError`."""
+    pending = iter(read_records(records))
+    nxt = next(pending, None)
+    for doc in read_document_records(documents):
+        group = []
+        while nxt is not None and nxt.doc_id == doc.doc_id:
+            group.append(nxt)
+            nxt = next(pending, None)
+        yield doc, group
+    if nxt is not None:
+        raise RecordError(f"{records}: record {nxt.id!r} does not follow the order of {documents}")

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator, NamedTuple
 
+from quotes.clusters import Fingerprint, fingerprint, load_cluster_settings
 from quotes.io.atomic import dumps
 from quotes.io.documents import BadInput
 from quotes.limits import Limits, load_limits
@@ -26,15 +27,24 @@ from quotes.stance import Target
 BATCH_DOCS = 64
 FAIL_ON_ENV = "QUOTES_TEST_FAIL_ON_DOC"  # a document id the engine fails on, to test isolation
 
+class ClusterItem(NamedTuple):
+    """What clustering needs of one record (computed in the worker)."""
+
+    record_id: str
+    doc_id: str
+    date: str | None
+    speaker_key: str | None
+    fingerprint: Fingerprint
+
+
 class Processed(NamedTuple):
     """One document's output; what the caller does not need is None (less to send
     between processes)."""
 
-    doc: Document | None            # the document (for build's sinks)
-    quotes: list[Quotation] | None  # the records (for build's sinks)
     types: list[str]                # each record's type (for the summary)
     lines: list[str]                # each record as a JSON line
     doc_line: str | None            # the document as a JSON line
+    items: list[ClusterItem] | None  # each record's cluster fingerprint
 
 
 class Failed(NamedTuple):
@@ -60,9 +70,9 @@ Result = BadInput | Processed | Failed
 _STATE: dict = {}
 
 
-def _init(stance: bool, targets: tuple[Target, ...], keep_documents: bool = True, document_lines: bool = True) -> None:
-    _STATE.update(engine=Engine.load(stance=stance, targets=targets), keep=keep_documents, lines=document_lines,
-                  limits=load_limits())
+def _init(stance: bool, targets: tuple[Target, ...], fingerprints: bool = False, document_lines: bool = True) -> None:
+    _STATE.update(engine=Engine.load(stance=stance, targets=targets), lines=document_lines, limits=load_limits(),
+                  clusters=load_cluster_settings() if fingerprints else None)
 
 
 def annotate_isolated(doc: Document, engine: Engine, limits: Limits | None = None) -> list[Quotation] | Failed:
@@ -83,9 +93,11 @@ def process(doc: Document) -> Processed | Failed:
     quotes = annotate_isolated(doc, _STATE["engine"], _STATE["limits"])
     if isinstance(quotes, Failed):
         return quotes
-    keep = _STATE["keep"]
-    return Processed(doc if keep else None, quotes if keep else None, [q.type for q in quotes],
-                     [dumps(q.to_dict()) for q in quotes], dumps(doc.to_dict()) if _STATE["lines"] else None)
+    settings = _STATE["clusters"]
+    items = None if settings is None else [
+        ClusterItem(q.id, q.doc_id, doc.date, q.speaker_key, fingerprint(q.content, settings)) for q in quotes]
+    return Processed([q.type for q in quotes], [dumps(q.to_dict()) for q in quotes],
+                     dumps(doc.to_dict()) if _STATE["lines"] else None, items)
 
 
 class OverBudget(TimeoutError):
@@ -128,21 +140,21 @@ def _batches(items: Iterable[Document | BadInput], size: int) -> Iterator[list[D
 
 
 def run(items: Iterable[Document | BadInput], workers: int = 1, stance: bool = True,
-        targets: tuple[Target, ...] = (), batch_docs: int = BATCH_DOCS, keep_documents: bool = True,
+        targets: tuple[Target, ...] = (), batch_docs: int = BATCH_DOCS, fingerprints: bool = False,
         document_lines: bool = True) -> Iterator[Result]:
     """Results for ``items`` in input order, on ``workers`` processes (1: this process).
 
-    ``keep_documents`` / ``document_lines``: whether the caller needs each document back
-    (object / JSON line); without them less crosses between processes.
+    ``fingerprints`` / ``document_lines``: whether the caller needs each record's cluster
+    fingerprint and each document's JSON line; without them less crosses between processes.
     """
     if workers <= 1:
-        _init(stance, targets, keep_documents, document_lines)
+        _init(stance, targets, fingerprints, document_lines)
         for item in items:
             yield item if isinstance(item, BadInput) else process(item)
         return
     workers = min(workers, os.cpu_count() or workers)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init,
-                             initargs=(stance, targets, keep_documents, document_lines)) as pool:
+                             initargs=(stance, targets, fingerprints, document_lines)) as pool:
         pending: deque[Future] = deque()
         for batch in _batches(items, batch_docs):
             pending.append(pool.submit(_run_batch, batch))

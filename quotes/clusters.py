@@ -1,0 +1,359 @@
+"""Quotation clusters: the same statement, exactly or nearly, in several articles.
+
+A content is the set of its word 3-grams (normalised words). Two quotations are one
+statement when their sets have a Jaccard similarity of at least ``threshold`` and their
+speakers are compatible (:class:`SpeakerCompatibility`); an identical content of
+``min_words`` words or more is one statement whoever the engine found as its speaker.
+Candidate pairs come from MinHash signatures cut into LSH bands; every candidate is then
+checked on the exact 3-gram sets, so a cluster never rests on an estimate.
+
+Short formulas (a religious phrase, «لا تعليق») would glue unrelated articles together:
+a content shorter than ``min_words`` joins only an identical content whose speaker is the
+same named person or body, never through similarity and never with an unknown speaker.
+
+Everything here is pure: :func:`fingerprint` turns a content into numbers (run it where
+the record is made, in the worker), :class:`ClusterIndex` keeps those numbers compactly
+(about 400 bytes a quotation) and :meth:`ClusterIndex.assign` clusters them. The
+settings live in ``resources/clusters.yaml``.
+"""
+
+from __future__ import annotations
+
+import array
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import regex
+import xxhash
+
+from quotes.lexicon import Lexicon
+from quotes.normalize import normalize
+from quotes.settings import read_settings
+from quotes.speakers.words import is_family_name, is_namey
+
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+_PRIME = np.uint64((1 << 61) - 1)
+_MASK = np.uint64(0xFFFFFFFF)
+_SEED = 20151
+
+
+class ClusterSettingsError(ValueError):
+    """A broken ``clusters.yaml``."""
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """How contents are compared (``resources/clusters.yaml``)."""
+
+    shingle_words: int
+    num_perm: int
+    bands: int
+    threshold: float
+    min_words: int
+    max_representatives: int
+
+    @property
+    def rows(self) -> int:
+        return self.num_perm // self.bands
+
+
+@lru_cache(maxsize=4)
+def load_cluster_settings(path: str | None = None) -> ClusterSettings:
+    """The shipped settings (or those of ``path``); raises :class:`ClusterSettingsError`."""
+    file = Path(path) if path else Path(__file__).parent / "resources" / "clusters.yaml"
+    settings = read_settings(file, ClusterSettings, ClusterSettingsError)
+    if settings.num_perm % settings.bands or settings.threshold > 1:
+        raise ClusterSettingsError(f"{file}: num_perm must be a multiple of bands and threshold at most 1")
+    return settings
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.RandomState(_SEED)
+    a = rng.randint(1, 2**31 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
+    b = rng.randint(0, 2**31 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
+    return a, b
+
+
+def content_words(content: str) -> list[str]:
+    """The normalised words of a content (no punctuation, diacritics or spelling variants)."""
+    return WORD.findall(normalize(content))
+
+
+def speaker_key(name: str | None) -> str | None:
+    """The cross-article key of a speaker: the normalised words of the fullest name."""
+    if not name:
+        return None
+    return " ".join(content_words(name)) or None
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What clustering needs of one content: its words' hash, its length, and for a long
+    content its sorted 3-gram hashes and MinHash signature (as raw ``uint32`` bytes)."""
+
+    exact: int
+    words: int
+    shingles: bytes = b""
+    signature: bytes = b""
+
+
+def fingerprint(content: str, settings: ClusterSettings) -> Fingerprint:
+    """The :class:`Fingerprint` of ``content``."""
+    words = content_words(content)
+    exact = xxhash.xxh64_intdigest(" ".join(words).encode())
+    if len(words) < settings.min_words:
+        return Fingerprint(exact, len(words))
+    k = settings.shingle_words
+    grams = {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+    hashes = np.unique(np.fromiter((xxhash.xxh32_intdigest(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
+    a, b = _permutations(settings.num_perm)
+    signature = ((hashes.astype(np.uint64)[:, None] * a + b) % _PRIME & _MASK).min(axis=0).astype(np.uint32)
+    return Fingerprint(exact, len(words), hashes.tobytes(), signature.tobytes())
+
+
+class SpeakerCompatibility:
+    """Whether two speaker keys can be the same source.
+
+    An unknown speaker, or one given only by a description (a title, «الوزارة»), fits any
+    other; two names fit when they share a name word («بيسكوف» and «دميتري بيسكوف»).
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._names: dict[str, frozenset[str]] = {}
+
+    def name_words(self, key: str) -> frozenset[str]:
+        """The words of ``key`` that can be part of a name (no titles, function words)."""
+        hit = self._names.get(key)
+        if hit is None:
+            lex = self.lexicon
+            hit = frozenset(w for w in key.split() if is_namey(lex, w) or is_family_name(lex, w))
+            self._names[key] = hit
+        return hit
+
+    def named(self, key: str | None) -> bool:
+        """Is ``key`` a name (rather than unknown or a description)?"""
+        return bool(key) and bool(self.name_words(key))
+
+    def __call__(self, a: str | None, b: str | None) -> bool:
+        if not a or not b or a == b:
+            return True
+        na, nb = self.name_words(a), self.name_words(b)
+        return not na or not nb or bool(na & nb)
+
+
+@dataclass(frozen=True)
+class ClusterCounts:
+    """How much of a run is repeated: quotations whose cluster spans two or more articles."""
+
+    quotations: int
+    shared: int        # quotations in a cluster of two or more articles
+    exact: int         # ... with the very same words in another article
+    clusters: int      # clusters of two or more articles
+
+    @property
+    def duplicate_rate(self) -> float:
+        return self.shared / self.quotations if self.quotations else 0.0
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """The result of :meth:`ClusterIndex.assign`, by item number (the order of ``add``)."""
+
+    cluster_ids: list[str]
+    sizes: np.ndarray       # quotations in the item's cluster
+    documents: np.ndarray   # articles in the item's cluster
+    exact: np.ndarray       # the item has an identical content in another article of its cluster
+
+    def __len__(self) -> int:
+        return len(self.cluster_ids)
+
+    def fields(self, i: int) -> dict[str, str | int]:
+        """The record fields of item ``i``."""
+        return {"cluster_id": self.cluster_ids[i], "cluster_size": int(self.sizes[i]),
+                "cluster_documents": int(self.documents[i])}
+
+    def counts(self) -> ClusterCounts:
+        shared = self.documents > 1
+        return ClusterCounts(len(self), int(shared.sum()), int(self.exact.sum()),
+                             len({c for c, s in zip(self.cluster_ids, shared) if s}))
+
+
+class _UnionFind:
+    """Union-find whose roots remember the named speakers of their cluster."""
+
+    def __init__(self, n: int, keys: list[str | None], compatible: SpeakerCompatibility):
+        self.parent = np.arange(n, dtype=np.int64)
+        self.compatible = compatible
+        self.names: dict[int, tuple[str, ...]] = {}
+        for i, key in enumerate(keys):
+            if compatible.named(key):
+                self.names[i] = (key,)  # type: ignore[assignment]
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        root = i
+        while parent[root] != root:
+            root = int(parent[root])
+        while parent[i] != root:
+            parent[i], i = root, int(parent[i])
+        return root
+
+    def union(self, i: int, j: int, check: bool = True) -> bool:
+        """Join the clusters of ``i`` and ``j`` (if their speakers fit, when ``check``)."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        ni, nj = self.names.get(ri, ()), self.names.get(rj, ())
+        if check and not all(self.compatible(a, b) for a in ni for b in nj):
+            return False
+        if rj < ri:
+            ri, rj, ni, nj = rj, ri, nj, ni
+        self.parent[rj] = ri
+        merged = ni + tuple(n for n in nj if n not in ni)
+        if merged:
+            self.names[ri] = merged[:8]
+        self.names.pop(rj, None)
+        return True
+
+
+class ClusterIndex:
+    """Collects the fingerprints of a run's quotations, then clusters them all at once.
+
+    Memory: a few hundred bytes a quotation in flat arrays (no object per quotation
+    but the record id and speaker key strings).
+    """
+
+    def __init__(self, settings: ClusterSettings, compatible: SpeakerCompatibility):
+        self.settings = settings
+        self.compatible = compatible
+        self.ids: list[str] = []          # record ids
+        self.order: list[str] = []        # what makes a member "earliest": date, then record id
+        self.doc_ids: list[str] = []
+        self.keys: list[str | None] = []
+        self.exact = array.array("Q")
+        self.words = array.array("l")
+        self.shingles = array.array("I")
+        self.shingle_start = array.array("q", [0])
+        self.signatures = array.array("I")
+        self.long_items = array.array("q")  # items that have a signature, in order
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, record_id: str, doc_id: str, date: str | None, key: str | None, fp: Fingerprint) -> None:
+        """Add one quotation (in output order)."""
+        i = len(self.ids)
+        self.ids.append(record_id)
+        self.order.append(f"{date or '~'}\t{record_id}")
+        self.doc_ids.append(doc_id)
+        self.keys.append(key)
+        self.exact.append(fp.exact)
+        self.words.append(fp.words)
+        if fp.signature:
+            self.shingles.frombytes(fp.shingles)
+            self.signatures.frombytes(fp.signature)
+            self.long_items.append(i)
+        self.shingle_start.append(len(self.shingles))
+
+    def _shingles(self, i: int) -> np.ndarray:
+        return self._shingle_array[self.shingle_start[i]:self.shingle_start[i + 1]]
+
+    def jaccard(self, i: int, j: int) -> float:
+        """The exact Jaccard similarity of two items' 3-gram sets."""
+        a, b = self._shingles(i), self._shingles(j)
+        both = np.intersect1d(a, b, assume_unique=True).size
+        return both / (a.size + b.size - both)
+
+    def assign(self) -> Clusters:
+        """Cluster every item added; deterministic for the same items in the same order."""
+        n = len(self.ids)
+        uf = _UnionFind(n, self.keys, self.compatible)
+        self._shingle_array = np.frombuffer(self.shingles, dtype=np.uint32) if self.shingles else np.zeros(0, np.uint32)
+        self._join_identical(uf)
+        self._join_similar(uf)
+        del self._shingle_array
+        return self._labels(uf)
+
+    def _join_identical(self, uf: _UnionFind) -> None:
+        """Identical long contents are one statement; identical short ones only with the
+        same named speaker."""
+        first: dict[tuple[int, str | None], int] = {}
+        for i in range(len(self.ids)):
+            long = self.words[i] >= self.settings.min_words
+            if not long and not self.compatible.named(self.keys[i]):
+                continue
+            key = (self.exact[i], None if long else self.keys[i])
+            j = first.setdefault(key, i)
+            if j != i:
+                uf.union(j, i, check=False)
+
+    def _join_similar(self, uf: _UnionFind) -> None:
+        """Long contents that meet in an LSH band are compared on their exact 3-gram sets."""
+        if not self.long_items:
+            return
+        s = self.settings
+        items = np.frombuffer(self.long_items, dtype=np.int64)
+        sigs = np.frombuffer(self.signatures, dtype=np.uint32).reshape(len(items), s.num_perm).astype(np.uint64)
+        mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9][: s.rows] or [1], dtype=np.uint64)
+        for band in range(s.bands):
+            part = sigs[:, band * s.rows:(band + 1) * s.rows]
+            keys = np.bitwise_xor.reduce(part * mult[: part.shape[1]] + np.uint64(band), axis=1)
+            for members in _runs(keys):
+                self._join_run(uf, items[members])
+
+    def _join_run(self, uf: _UnionFind, members: np.ndarray) -> None:
+        representatives: list[int] = []
+        for m in map(int, members):
+            joined = False
+            for rep in representatives[: self.settings.max_representatives]:
+                if uf.find(rep) == uf.find(m):
+                    joined = True
+                    break
+                if self.jaccard(rep, m) >= self.settings.threshold and uf.union(rep, m):
+                    joined = True
+                    break
+            if not joined:
+                representatives.append(m)
+
+    def _labels(self, uf: _UnionFind) -> Clusters:
+        n = len(self.ids)
+        roots = np.fromiter((uf.find(i) for i in range(n)), dtype=np.int64, count=n)
+        earliest: dict[int, int] = {}
+        for i, r in enumerate(map(int, roots)):
+            e = earliest.get(r)
+            if e is None or self.order[i] < self.order[e]:
+                earliest[r] = i
+        sizes = np.bincount(roots, minlength=n)
+        docs_seen = {(int(r), d) for r, d in zip(roots, self.doc_ids)}
+        doc_counts = np.bincount(np.fromiter((r for r, _ in docs_seen), dtype=np.int64, count=len(docs_seen)),
+                                 minlength=n)
+        exact_docs: dict[tuple[int, int], set[str]] = {}
+        for i, r in enumerate(map(int, roots)):
+            if sizes[r] > 1:
+                exact_docs.setdefault((r, self.exact[i]), set()).add(self.doc_ids[i])
+        exact = np.fromiter((sizes[r] > 1 and len(exact_docs[(int(r), self.exact[i])]) > 1
+                             for i, r in enumerate(roots)), dtype=bool, count=n)
+        ids = {r: cluster_id(self.ids[e]) for r, e in earliest.items()}
+        return Clusters([ids[int(r)] for r in roots], sizes[roots], doc_counts[roots], exact)
+
+
+def cluster_id(earliest_record_id: str) -> str:
+    """A cluster's id: stable while its earliest member stays its earliest member."""
+    return "c" + xxhash.xxh64_hexdigest(earliest_record_id.encode())[:12]
+
+
+def _runs(keys: np.ndarray) -> Iterator[np.ndarray]:
+    """The positions sharing one key, for every key held by two or more (in position order)."""
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    for a, e in zip(starts, ends):
+        if e - a > 1:
+            yield order[a:e]
+
