@@ -4,6 +4,10 @@ A content is the set of its word 3-grams (normalised words). Two quotations are 
 statement when their sets have a Jaccard similarity of at least ``threshold`` and their
 speakers are compatible (:class:`SpeakerCompatibility`); an identical content of
 ``min_words`` words or more is one statement whoever the engine found as its speaker.
+A cluster is the transitive closure of that relation, so no pair of one statement is ever
+split between two clusters (and so between two dataset splits): a quotation with an unknown
+speaker may join the words of two differently named speakers into one cluster, which then
+lists both names.
 Candidate pairs come from MinHash signatures cut into LSH bands; every candidate is then
 checked on the exact 3-gram sets, so a cluster never rests on an estimate.
 
@@ -53,7 +57,7 @@ class ClusterSettings:
     bands: int
     threshold: float
     min_words: int
-    max_representatives: int
+    max_comparisons: int
 
     @property
     def rows(self) -> int:
@@ -164,35 +168,34 @@ class ClusterCounts:
 class Clusters:
     """The result of :meth:`ClusterIndex.assign`, by item number (the order of ``add``)."""
 
-    cluster_ids: list[str]
+    record_ids: list[str]
+    earliest: np.ndarray    # the item number of the earliest member of the item's cluster
     sizes: np.ndarray       # quotations in the item's cluster
     documents: np.ndarray   # articles in the item's cluster
     exact: np.ndarray       # the item has an identical content in another article of its cluster
 
     def __len__(self) -> int:
-        return len(self.cluster_ids)
+        return len(self.record_ids)
+
+    def cluster_id(self, i: int) -> str:
+        return cluster_id(self.record_ids[int(self.earliest[i])])
 
     def fields(self, i: int) -> dict[str, str | int]:
         """The record fields of item ``i``."""
-        return {"cluster_id": self.cluster_ids[i], "cluster_size": int(self.sizes[i]),
+        return {"cluster_id": self.cluster_id(i), "cluster_size": int(self.sizes[i]),
                 "cluster_documents": int(self.documents[i])}
 
     def counts(self) -> ClusterCounts:
         shared = self.documents > 1
         return ClusterCounts(len(self), int(shared.sum()), int(self.exact.sum()),
-                             len({c for c, s in zip(self.cluster_ids, shared) if s}))
+                             int(np.unique(self.earliest[shared]).size))
 
 
 class _UnionFind:
-    """Union-find whose roots remember the named speakers of their cluster."""
+    """Union-find over item numbers; the smaller number becomes the root."""
 
-    def __init__(self, n: int, keys: list[str | None], compatible: SpeakerCompatibility):
+    def __init__(self, n: int):
         self.parent = np.arange(n, dtype=np.int64)
-        self.compatible = compatible
-        self.names: dict[int, tuple[str, ...]] = {}
-        for i, key in enumerate(keys):
-            if compatible.named(key):
-                self.names[i] = (key,)  # type: ignore[assignment]
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -203,38 +206,29 @@ class _UnionFind:
             parent[i], i = root, int(parent[i])
         return root
 
-    def union(self, i: int, j: int, check: bool = True) -> bool:
-        """Join the clusters of ``i`` and ``j`` (if their speakers fit, when ``check``)."""
+    def union(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return True
-        ni, nj = self.names.get(ri, ()), self.names.get(rj, ())
-        if check and not all(self.compatible(a, b) for a in ni for b in nj):
-            return False
-        if rj < ri:
-            ri, rj, ni, nj = rj, ri, nj, ni
-        self.parent[rj] = ri
-        merged = ni + tuple(n for n in nj if n not in ni)
-        if merged:
-            self.names[ri] = merged[:8]
-        self.names.pop(rj, None)
-        return True
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
 
 
 class ClusterIndex:
     """Collects the fingerprints of a run's quotations, then clusters them all at once.
 
-    Memory: a few hundred bytes a quotation in flat arrays (no object per quotation
-    but the record id and speaker key strings).
+    Memory: about 300 bytes a quotation in flat arrays; strings are kept once per record
+    id, article and distinct speaker key.
     """
 
     def __init__(self, settings: ClusterSettings, compatible: SpeakerCompatibility):
         self.settings = settings
         self.compatible = compatible
-        self.ids: list[str] = []          # record ids
-        self.order: list[str] = []        # what makes a member "earliest": date, then record id
-        self.doc_ids: list[str] = []
-        self.keys: list[str | None] = []
+        self.ids: list[str] = []            # record ids
+        self.doc_ids: list[str] = []        # articles, in order of first record
+        self.doc_dates: list[str] = []      # their dates ("~" when unknown: after any date)
+        self.key_names: list[str | None] = [None]  # distinct speaker keys; 0 is "unknown"
+        self._key_numbers: dict[str | None, int] = {None: 0}
+        self.doc = array.array("l")         # each item's article number
+        self.key = array.array("l")         # each item's speaker key number
         self.exact = array.array("Q")
         self.words = array.array("l")
         self.shingles = array.array("I")
@@ -246,12 +240,18 @@ class ClusterIndex:
         return len(self.ids)
 
     def add(self, record_id: str, doc_id: str, date: str | None, key: str | None, fp: Fingerprint) -> None:
-        """Add one quotation (in output order)."""
+        """Add one quotation (in output order; an article's records one after another)."""
         i = len(self.ids)
         self.ids.append(record_id)
-        self.order.append(f"{date or '~'}\t{record_id}")
-        self.doc_ids.append(doc_id)
-        self.keys.append(key)
+        if not self.doc_ids or self.doc_ids[-1] != doc_id:
+            self.doc_ids.append(doc_id)
+            self.doc_dates.append(date or "~")
+        self.doc.append(len(self.doc_ids) - 1)
+        number = self._key_numbers.get(key)
+        if number is None:
+            number = self._key_numbers[key] = len(self.key_names)
+            self.key_names.append(key)
+        self.key.append(number)
         self.exact.append(fp.exact)
         self.words.append(fp.words)
         if fp.signature:
@@ -259,6 +259,9 @@ class ClusterIndex:
             self.signatures.frombytes(fp.signature)
             self.long_items.append(i)
         self.shingle_start.append(len(self.shingles))
+
+    def speaker(self, i: int) -> str | None:
+        return self.key_names[self.key[i]]
 
     def _shingles(self, i: int) -> np.ndarray:
         return self._shingle_array[self.shingle_start[i]:self.shingle_start[i + 1]]
@@ -272,7 +275,7 @@ class ClusterIndex:
     def assign(self) -> Clusters:
         """Cluster every item added; deterministic for the same items in the same order."""
         n = len(self.ids)
-        uf = _UnionFind(n, self.keys, self.compatible)
+        uf = _UnionFind(n)
         self._shingle_array = np.frombuffer(self.shingles, dtype=np.uint32) if self.shingles else np.zeros(0, np.uint32)
         self._join_identical(uf)
         self._join_similar(uf)
@@ -282,15 +285,14 @@ class ClusterIndex:
     def _join_identical(self, uf: _UnionFind) -> None:
         """Identical long contents are one statement; identical short ones only with the
         same named speaker."""
-        first: dict[tuple[int, str | None], int] = {}
+        first: dict[tuple[int, int], int] = {}
         for i in range(len(self.ids)):
             long = self.words[i] >= self.settings.min_words
-            if not long and not self.compatible.named(self.keys[i]):
+            if not long and not self.compatible.named(self.speaker(i)):
                 continue
-            key = (self.exact[i], None if long else self.keys[i])
-            j = first.setdefault(key, i)
+            j = first.setdefault((self.exact[i], 0 if long else self.key[i]), i)
             if j != i:
-                uf.union(j, i, check=False)
+                uf.union(j, i)
 
     def _join_similar(self, uf: _UnionFind) -> None:
         """Long contents that meet in an LSH band are compared on their exact 3-gram sets."""
@@ -298,48 +300,50 @@ class ClusterIndex:
             return
         s = self.settings
         items = np.frombuffer(self.long_items, dtype=np.int64)
-        sigs = np.frombuffer(self.signatures, dtype=np.uint32).reshape(len(items), s.num_perm).astype(np.uint64)
-        mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9][: s.rows] or [1], dtype=np.uint64)
+        sigs = np.frombuffer(self.signatures, dtype=np.uint32).reshape(len(items), s.num_perm)
+        mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
+                        dtype=np.uint64)
         for band in range(s.bands):
-            part = sigs[:, band * s.rows:(band + 1) * s.rows]
-            keys = np.bitwise_xor.reduce(part * mult[: part.shape[1]] + np.uint64(band), axis=1)
+            keys = np.full(len(items), band, dtype=np.uint64)
+            for r in range(s.rows):
+                keys ^= sigs[:, band * s.rows + r].astype(np.uint64) * mult[r % len(mult)] + np.uint64(r)
             for members in _runs(keys):
                 self._join_run(uf, items[members])
 
     def _join_run(self, uf: _UnionFind, members: np.ndarray) -> None:
-        representatives: list[int] = []
-        for m in map(int, members):
-            joined = False
-            for rep in representatives[: self.settings.max_representatives]:
-                if uf.find(rep) == uf.find(m):
-                    joined = True
-                    break
-                if self.jaccard(rep, m) >= self.settings.threshold and uf.union(rep, m):
-                    joined = True
-                    break
-            if not joined:
-                representatives.append(m)
+        """Compare each member of an LSH bucket with the earlier ones not yet in its cluster
+        (at most ``max_comparisons`` of the nearest, so a bucket of unrelated contents that
+        share a frequent 3-gram stays cheap)."""
+        members = members.tolist()
+        for n, m in enumerate(members):
+            for e in members[max(0, n - self.settings.max_comparisons):n]:
+                if uf.find(e) != uf.find(m) and self.compatible(self.speaker(e), self.speaker(m)) \
+                        and self.jaccard(e, m) >= self.settings.threshold:
+                    uf.union(e, m)
 
     def _labels(self, uf: _UnionFind) -> Clusters:
         n = len(self.ids)
         roots = np.fromiter((uf.find(i) for i in range(n)), dtype=np.int64, count=n)
-        earliest: dict[int, int] = {}
-        for i, r in enumerate(map(int, roots)):
-            e = earliest.get(r)
-            if e is None or self.order[i] < self.order[e]:
-                earliest[r] = i
+        doc = np.frombuffer(self.doc, dtype=np.int64) if n else np.zeros(0, np.int64)
+        # the earliest member of each cluster: by its article's date, then record id
+        order = np.array(sorted(range(n), key=lambda i: (self.doc_dates[doc[i]], self.ids[i])), dtype=np.int64)
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(n)
+        first = np.full(n, n, dtype=np.int64)
+        np.minimum.at(first, roots, rank)
         sizes = np.bincount(roots, minlength=n)
-        docs_seen = {(int(r), d) for r, d in zip(roots, self.doc_ids)}
-        doc_counts = np.bincount(np.fromiter((r for r, _ in docs_seen), dtype=np.int64, count=len(docs_seen)),
-                                 minlength=n)
-        exact_docs: dict[tuple[int, int], set[str]] = {}
-        for i, r in enumerate(map(int, roots)):
-            if sizes[r] > 1:
-                exact_docs.setdefault((r, self.exact[i]), set()).add(self.doc_ids[i])
-        exact = np.fromiter((sizes[r] > 1 and len(exact_docs[(int(r), self.exact[i])]) > 1
-                             for i, r in enumerate(roots)), dtype=bool, count=n)
-        ids = {r: cluster_id(self.ids[e]) for r, e in earliest.items()}
-        return Clusters([ids[int(r)] for r in roots], sizes[roots], doc_counts[roots], exact)
+        pairs = np.unique(roots * (len(self.doc_ids) + 1) + doc)  # distinct (cluster, article)
+        doc_counts = np.bincount(pairs // (len(self.doc_ids) + 1), minlength=n)
+        exact = _shared_words(roots, np.frombuffer(self.exact, dtype=np.uint64) if n else np.zeros(0, np.uint64), doc)
+        return Clusters(self.ids, order[first[roots]], sizes[roots], doc_counts[roots], exact)
+
+
+def _shared_words(roots: np.ndarray, exact: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """For each item: does another article of its cluster have the very same words?"""
+    group = roots.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ exact  # (cluster, words)
+    pairs = np.unique(np.stack([group, doc.astype(np.uint64)], axis=1), axis=0)
+    values, counts = np.unique(pairs[:, 0], return_counts=True)
+    return counts[np.searchsorted(values, group)] > 1
 
 
 def cluster_id(earliest_record_id: str) -> str:

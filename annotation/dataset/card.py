@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from annotation.dataset.features import DOCUMENT_FEATURES, QUOTE_FEATURES, SPLITS
+from annotation.dataset.splits import Repetition
 from quotes.calibration import Calibration
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES
 from quotes.stance import load_stance_model
@@ -79,7 +80,21 @@ def dataset_card(stats: BuildStats, doc_ids: set[str]) -> str:
         front=front, sizes=_table(split_rows, ["split", "documents", "quotations"]), distributions="\n".join(dist),
         versions=versions or "(none)", label_sources=str(dict(stats.label_sources) or {}), sources=sources or "(none)",
         tool_version=__version__, engine_version=ENGINE_VERSION, license=license_text,
-        stance_scores=stance_scores)
+        stance_scores=stance_scores, repetition=_repetition(stats.repetition))
+
+
+def _repetition(rep: Repetition) -> str:
+    """The duplicate rate, per source, and what crosses the splits."""
+    if not rep.quotations:
+        return ""
+    rows = [[src, c["quotations"], f"{c['shared'] / c['quotations']:.1%}", f"{c['exact'] / c['quotations']:.1%}"]
+            for src, c in sorted(rep.by_source.items(), key=lambda kv: -kv[1]["quotations"])[:20]]
+    return (f"**Repetition.** {rep.duplicate_rate:.1%} of the quotations belong to a statement found in two or more "
+            f"articles ({rep.exact_rate:.1%} with the very same words as a quotation of another article). Across "
+            f"splits: {rep.clusters_across_splits} statements and {rep.exact_across_splits} identical contents of "
+            f"six words or more; {rep.short_across_splits} short identical contents (formulas such as «لا تعليق», "
+            "which are not clustered unless the same named speaker says them) do stand in two splits.\n\n"
+            + _table(rows, ["source", "quotations", "in statements of 2+ articles", "same words elsewhere"]))
 
 
 def _stance_scores(cal: Calibration | None) -> str:

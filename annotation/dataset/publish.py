@@ -5,8 +5,9 @@
 ``DIR/README.md``: the dataset card, whose YAML ``configs`` make
 ``datasets.load_dataset(DIR, "quotes")`` work offline and on the Hub alike.
 
-Splits are grouped by document and stable: a document's split is derived from a hash of
-its source and id, so it keeps its split when the corpus grows. Parquet files carry the
+Splits are grouped by statement and so by article (:mod:`annotation.dataset.splits`): articles
+that share a quotation cluster go to one split, that of their earliest article, derived from a
+hash of its source and id, so a statement keeps its split when the corpus grows. Parquet files carry the
 ``datasets`` features (ClassLabels included) in their schema metadata.
 """
 
@@ -25,7 +26,8 @@ from datasets import Features
 
 from annotation.dataset.card import dataset_card
 from annotation.dataset.features import (DOCUMENT_FEATURES, LABEL_FIELDS, QUOTE_FEATURES, SPLITS, document_row,
-                                         quote_row, split_of)
+                                         quote_row)
+from annotation.dataset.splits import Repetition, article_splits, repetition
 from quotes.io.outputs import StagedFolder
 from quotes.io.recordsio import RecordError, check_labels, read_document_records, read_records
 from quotes.record import Quotation
@@ -92,6 +94,7 @@ class BuildStats:
     seconds: float = 0.0
     duplicates: list[str] = field(default_factory=list)  # documents skipped for a repeated id
     set_aside: Path | None = None  # where a forced-over old output was kept
+    repetition: Repetition = field(default_factory=Repetition)  # statements repeated across articles and splits
 
 
 def _group_records(records: Iterable[Quotation]) -> dict[str, list[Quotation]]:
@@ -143,6 +146,11 @@ def _write_dataset(by_doc: dict[str, list[Quotation]], records_path: Path, docum
                    ratios: tuple[float, float, float]) -> BuildStats:
     stats = BuildStats()
     seen: set[str] = set()
+    try:
+        splits = article_splits(by_doc, read_document_records(documents_path), ratios)
+    except RecordError as exc:
+        raise PublishError(str(exc)) from None
+    rows: list[tuple[Quotation, str, str | None]] = []
     qw = _ShardWriter(tmp, "quotes", QUOTE_FEATURES)
     dw = _ShardWriter(tmp, "documents", DOCUMENT_FEATURES)
     try:
@@ -153,11 +161,12 @@ def _write_dataset(by_doc: dict[str, list[Quotation]], records_path: Path, docum
                 problems = q.check_spans(doc.text) + check_labels(q)
                 if problems:
                     raise PublishError(f"{records_path}: record {q.id!r}: {'; '.join(problems)}")
-            split = split_of(doc.doc_id, doc.source, ratios)
+            split = splits[doc.doc_id]
             agree = _agreement(quotes)
             for q in sorted(quotes, key=lambda q: (q.content_start, q.cue_start, q.id)):
                 count, share = agree.get(q.id, (None, None))
                 qw.add(split, quote_row(q, doc, count, share))
+                rows.append((q, split, doc.source))
                 stats.quotes[split] += 1
                 for name in ("type", "stance", "speaker_gender"):
                     stats.labels[split][name][getattr(q, name) or "none"] += 1
@@ -178,6 +187,7 @@ def _write_dataset(by_doc: dict[str, list[Quotation]], records_path: Path, docum
         raise PublishError(f"{records_path}: {len(missing)} record group(s) name documents missing from "
                            f"{documents_path}, e.g. doc_id {missing[0]!r}")
     stats.files = {c: {s: w.num_bytes(s) for s in w.splits()} for c, w in (("quotes", qw), ("documents", dw))}
+    stats.repetition = repetition(rows)
     (tmp / "README.md").write_text(dataset_card(stats, seen), encoding="utf-8")
     return stats
 
