@@ -524,18 +524,27 @@ def push(
                                                                 f"${TOKEN_ENV} or --token-file)."),
     token_file: Optional[Path] = typer.Option(None, "--token-file", help="File holding the API token."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
+    order: str = typer.Option("uncertainty", "--order",
+                              help="uncertainty: least certain articles first, one article per repeated "
+                                   "statement before any second one; document: the order of the documents file."),
 ) -> None:
     """Push articles with their pre-labels as predictions (idempotent, resumable).
 
+    New tasks are created, and so shown to annotators, in --order; each prediction's score is
+    the article's extraction confidence, each stance choice's score its calibrated probability.
+
     Example: quotes push out/quotes.jsonl --documents out/documents.jsonl --project "Kremlin 2021"
     """
+    if order not in ("uncertainty", "document"):
+        raise typer.BadParameter("--order is uncertainty or document")
     from annotation.labelstudio.client import StudioError, connect, push as do_push
     from quotes.io.recordsio import RecordError
 
     try:
         redactor.add(*userinfo_secrets(url))
         client = connect(url, _token(token, token_file))
-        report = do_push(client, records, documents, project, without_userinfo(url), batch_size=batch_size)
+        report = do_push(client, records, documents, project, without_userinfo(url), batch_size=batch_size,
+                         order=order)  # type: ignore[arg-type]
     except (StudioError, RecordError) as exc:
         fail(exc)
     for line in report.duplicates:
@@ -562,6 +571,9 @@ def pull(
 
     The raw export is saved beside OUTPUT first (a new file each pull). Spans whose
     recorded text is elsewhere are repaired and marked; one that cannot be found is listed.
+    A human stance on one member of a statement cluster is offered to its members in articles
+    nobody annotated yet (label_source propagated, with the source annotation's id); clusters
+    whose human labels disagree are listed in OUTPUT's .conflicts.jsonl instead.
 
     Example: quotes pull --project "Kremlin 2021" -o out/reviewed.jsonl
     """
@@ -578,6 +590,10 @@ def pull(
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.by_status.items()))
     info(f"{report.tasks} tasks, {report.annotations} annotations -> {report.records} records ({statuses}); "
          f"{report.repaired} spans repaired, {len(report.problems)} not found; raw export {report.raw_path}")
+    info(f"{report.propagated} labels propagated to the same statement in articles not yet annotated")
+    if report.conflicts:
+        say("conflicts", "yellow", f"{len(report.conflicts)} statements with disagreeing human labels "
+                                   f"(nothing propagated from them): {report.conflicts_path}")
     raise typer.Exit(1 if report.problems else 0)
 
 

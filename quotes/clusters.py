@@ -122,8 +122,9 @@ def fingerprint(content: str, settings: ClusterSettings) -> Fingerprint:
 class SpeakerCompatibility:
     """Whether two speaker keys can be the same source.
 
-    An unknown speaker, or one given only by a description (a title, «الوزارة»), fits any
-    other; two names fit when they share a name word («بيسكوف» and «دميتري بيسكوف»).
+    Works on speaker keys (:func:`speaker_key`). An unknown speaker, or one given only by a
+    description (a title, «الوزارة», a family name alone), fits any other; two names fit when
+    they share a name word («تركي المالكي» and «العقيد تركي المالكي»).
     """
 
     def __init__(self, lexicon: Lexicon):
@@ -135,7 +136,9 @@ class SpeakerCompatibility:
         hit = self._names.get(key)
         if hit is None:
             lex = self.lexicon
-            hit = frozenset(w for w in key.split() if is_namey(lex, w) or is_family_name(lex, w))
+            words = key.split()
+            hit = frozenset(w for n, w in enumerate(words)
+                            if is_namey(lex, w) or (n and is_namey(lex, words[n - 1]) and is_family_name(lex, w)))
             self._names[key] = hit
         return hit
 

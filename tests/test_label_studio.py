@@ -337,3 +337,60 @@ def test_a_repeated_document_id_is_pushed_once_and_reported(studio, inputs, tmp_
     assert report.failed == [] and report.tasks_created == len(docs)
     counts = Counter(t.data["doc_id"] for t in _tasks(client, report.project_id))
     assert counts == Counter(d.doc_id for d in docs)
+
+
+def test_push_by_uncertainty_then_a_label_propagates_to_its_cluster_and_a_conflict_is_reported(studio, tmp_path):
+    from test_clusters import ARTICLES
+
+    from quotes.run.jobs import extract_job
+
+    src = tmp_path / "articles.jsonl"
+    src.write_text("".join(json.dumps({"id": d.doc_id, "text": d.text, "date": d.date}, ensure_ascii=False) + "\n"
+                           for d in ARTICLES), encoding="utf-8")
+    rp, dp = tmp_path / "quotes.jsonl", tmp_path / "documents.jsonl"
+    extract_job([src], rp, dp)
+    records = list(read_records(rp))
+    cluster = next(q.cluster_id for q in records if q.doc_id == "a")
+    client = connect(studio.url, TOKEN)
+    report = push(client, rp, dp, "Clusters", studio.url, order="uncertainty")
+    assert report.tasks_created == 4
+    project = next(p for p in client.projects.list() if p.title == "Clusters")
+    tasks = sorted(_tasks(client, project.id), key=lambda t: t.id)   # the order annotators see them
+    order = [t.data["doc_id"] for t in tasks]
+    scores = [t.predictions[0]["score"] if isinstance(t.predictions[0], dict) else t.predictions[0].score
+              for t in tasks]
+    assert len({"a", "b", "c"} & set(order[:2])) == 1 and "d" in order[:2]   # one per statement first
+    assert scores[:2] == sorted(scores[:2])                                   # least certain first
+    assert [t.data["queue_rank"] for t in tasks] == [1, 2, 3, 4]
+    by_doc = {t.data["doc_id"]: t for t in tasks}
+
+    def annotate(doc_id: str, stance: str) -> int:
+        task = by_doc[doc_id]
+        pred = task.predictions[0]
+        result = copy.deepcopy(pred["result"] if isinstance(pred, dict) else pred.result)
+        for r in result:
+            if r.get("from_name") == "stance":
+                r["value"]["choices"] = [stance]
+        return client.annotations.create(id=task.id, result=result).id
+
+    first_annotated = order[0] if order[0] != "d" else order[1]
+    others = sorted({"a", "b", "c"} - {first_annotated})
+    ann = annotate(first_annotated, "against")
+    out = tmp_path / "reviewed.jsonl"
+    pulled = pull(client, "Clusters", out, studio.url)
+    recs = list(read_records(out))
+    propagated = [q for q in recs if q.label_source == "propagated"]
+    assert sorted(q.doc_id for q in propagated) == others and pulled.propagated == 2
+    assert all(q.stance == "against" and q.annotation_id == ann and q.cluster_id == cluster for q in propagated)
+    human = next(q for q in recs if q.label_source == "human")
+    assert all(q.propagated_from == human.id for q in propagated)
+    assert pulled.conflicts == [] and not (tmp_path / "reviewed.conflicts.jsonl").exists()
+
+    annotate(others[0], "favor")   # a second annotator disagrees on the same statement
+    pulled = pull(client, "Clusters", out, studio.url)
+    recs = list(read_records(out))
+    assert [q for q in recs if q.label_source == "propagated"] == []   # nothing offered from a disputed statement
+    assert [c.cluster_id for c in pulled.conflicts] == [cluster]
+    listed = [json.loads(x) for x in (tmp_path / "reviewed.conflicts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert listed[0]["cluster_id"] == cluster
+    assert sorted(x["stance"] for x in listed[0]["labels"]) == ["against", "favor"]

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 import httpx
 from label_studio_sdk import LabelStudio
@@ -25,9 +25,10 @@ from label_studio_sdk.core.api_error import ApiError
 
 from annotation.labelstudio.format import (SpanError, instructions_html, label_config, model_version,
                                           prediction_for, task_for, text_sha)
+from annotation.labelstudio.queue import Order, queue
 from annotation.labelstudio.review import PullReport, records_from_tasks
 from quotes.io.atomic import atomic_open, dumps
-from quotes.record import Quotation
+from quotes.record import Document, Quotation
 from quotes.io.redact import without_userinfo
 from quotes.io.recordsio import read_document_records, read_records
 
@@ -124,8 +125,10 @@ class PushReport:
 
 
 def push(client: LabelStudio, records_path: Path, documents_path: Path, title: str, url: str = "",
-         batch_size: int = 500, on_batch: Callable[[PushReport], None] | None = None) -> PushReport:
-    """Send every article with its pre-labels; safe to run again (nothing is duplicated)."""
+         batch_size: int = 500, on_batch: Callable[[PushReport], None] | None = None,
+         order: Order = "uncertainty") -> PushReport:
+    """Send every article with its pre-labels, in ``order`` (:mod:`annotation.labelstudio.queue`:
+    new tasks are created, and so shown, in that order); safe to run again (nothing is duplicated)."""
     t0 = time.perf_counter()
     by_doc: dict[str, list[Quotation]] = defaultdict(list)
     for q in read_records(records_path):
@@ -169,7 +172,7 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
         if on_batch is not None:
             on_batch(report)
 
-    for doc in read_document_records(documents_path, report.duplicates):
+    for rank, doc in enumerate(_in_order(read_document_records(documents_path, report.duplicates), by_doc, order), 1):
         key = (doc.doc_id, text_sha(doc.text))
         report.documents += 1
         quotes = by_doc.get(doc.doc_id, [])
@@ -182,7 +185,7 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
                 more.append({"task": existing[key]["id"], **prediction_for(quotes, doc.text, version)})
                 existing[key]["versions"].add(version)
             else:
-                new.append(task_for(doc, quotes, version))
+                new.append(task_for(doc, quotes, version, rank))
         except SpanError as exc:  # one bad article is reported and skipped; the push goes on
             report.failed.append(f"{records_path}: document {doc.doc_id}: {exc}")
             continue
@@ -194,6 +197,16 @@ def push(client: LabelStudio, records_path: Path, documents_path: Path, title: s
     flush_more()
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
+
+def _in_order(docs: Iterable[Document], by_doc: dict[str, list[Quotation]], order: Order) -> Iterator[Document]:
+    """The documents in push order (streamed as read for ``document``)."""
+    if order == "document":
+        yield from docs
+        return
+    held = {d.doc_id: d for d in docs}
+    for doc_id in queue([(d, by_doc.get(d, [])) for d in held], order):
+        yield held[doc_id]
 
 
 def _empty_version(by_doc: dict[str, list[Quotation]]) -> str:
@@ -212,6 +225,11 @@ def _as_dict(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {k: _as_dict(v) for k, v in obj.items()}
     return obj
+
+
+def conflicts_path(output: Path) -> Path:
+    """Where a pull lists the clusters whose human labels disagree, beside ``output``."""
+    return output.with_name(f"{output.stem}.conflicts.jsonl")
 
 
 def raw_export_path(output: Path) -> Path:
@@ -242,6 +260,13 @@ def pull(client: LabelStudio, title: str, output: Path, url: str = "") -> PullRe
     with atomic_open(output) as fh:
         for r in records:
             fh.write(dumps(r.to_dict()) + "\n")
+    report.conflicts_path = conflicts_path(output)
+    if report.conflicts:
+        with atomic_open(report.conflicts_path) as fh:
+            for c in report.conflicts:
+                fh.write(dumps(c.to_dict()) + "\n")
+    else:
+        report.conflicts_path.unlink(missing_ok=True)  # an earlier pull's list no longer holds
     report.records = len(records)
     report.seconds = round(time.perf_counter() - t0, 2)
     return report

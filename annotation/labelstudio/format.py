@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable, Sequence
 
+from annotation.labelstudio.queue import article_confidence
 from quotes.record import GENDERS, QUOTE_TYPES, STANCES, Document, Quotation
 
 FROM_LABELS = "label"
@@ -64,9 +65,17 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def task_data(doc: Document) -> dict[str, Any]:
-    return {"text": doc.text, "doc_id": doc.doc_id, "text_sha": text_sha(doc.text), "source": doc.source or "",
-            "url": doc.url or "", "title": doc.title or "", "date": doc.date or ""}
+def task_data(doc: Document, quotes: Sequence[Quotation] = (), rank: int | None = None) -> dict[str, Any]:
+    """The task's data: the article, and the statements its quotations belong to (their
+    spans and ``cluster_id``: how ``quotes pull`` offers a label to the other members)."""
+    data = {"text": doc.text, "doc_id": doc.doc_id, "text_sha": text_sha(doc.text), "source": doc.source or "",
+            "url": doc.url or "", "title": doc.title or "", "date": doc.date or "",
+            "clusters": [{"start": q.content_start, "end": q.content_end, "cluster_id": q.cluster_id,
+                          "cluster_documents": q.cluster_documents}
+                         for q in quotes if q.cluster_id is not None]}
+    if rank is not None:
+        data["queue_rank"] = rank  # the place in the push order (sortable in the Data Manager)
+    return data
 
 
 def _region(rid: str, start: int, end: int, text: str, label: str) -> dict[str, Any]:
@@ -100,11 +109,19 @@ def result_for(quotes: Sequence[Quotation], text: str) -> list[dict[str, Any]]:
         qid, sid, cid = f"q{n}", f"s{n}", f"c{n}"
         quote_region = _region(qid, q.content_start, q.content_end, q.content, QUOTE)
         # why the engine proposed it, shown to the annotator as the region's meta
-        quote_region["meta"] = {"text": [f"rule: {q.rule}" + (f" · speaker: {q.speaker_rule}" if q.speaker_rule else "")]}
+        why = f"rule: {q.rule}" + (f" · speaker: {q.speaker_rule}" if q.speaker_rule else "")
+        if q.confidence is not None:
+            why += f" · confidence {q.confidence:.2f}"
+        if (q.cluster_documents or 0) > 1:
+            why += f" · the same statement is in {q.cluster_documents} articles"
+        quote_region["meta"] = {"text": [why]}
         out.append(quote_region)
         out.append(_per_region(qid, q, "type", "choices", [q.type]))
         if q.stance:
-            out.append(_per_region(qid, q, "stance", "choices", [q.stance]))
+            stance = _per_region(qid, q, "stance", "choices", [q.stance])
+            if q.stance_score is not None:
+                stance["score"] = q.stance_score  # the calibrated probability that the label is right
+            out.append(stance)
         out.append(_per_region(qid, q, "speaker_gender", "choices", [q.speaker_gender]))
         if q.speaker_name:
             out.append(_per_region(qid, q, "speaker_name", "textarea", [q.speaker_name]))
@@ -122,14 +139,17 @@ def model_version(quotes: Iterable[Quotation]) -> str:
 
 
 def prediction_for(quotes: Sequence[Quotation], text: str, version: str) -> dict[str, Any]:
-    scores = [q.stance_score for q in quotes if q.stance_score is not None]
-    return {"model_version": version, "score": round(sum(scores) / len(scores), 4) if scores else 1.0,
+    """The prediction of one article; its ``score`` is the article's extraction confidence
+    (that of its least confident quotation), so the Data Manager sorts by uncertainty; each
+    stance choice carries its own calibrated ``score``."""
+    confidence = article_confidence(quotes)
+    return {"model_version": version, "score": round(confidence, 4) if confidence is not None else 1.0,
             "result": result_for(quotes, text)}
 
 
-def task_for(doc: Document, quotes: Sequence[Quotation], version: str) -> dict[str, Any]:
+def task_for(doc: Document, quotes: Sequence[Quotation], version: str, rank: int | None = None) -> dict[str, Any]:
     """A task to import, with its prediction inline (the format of the tasks file)."""
-    return {"data": task_data(doc), "predictions": [prediction_for(quotes, doc.text, version)]}
+    return {"data": task_data(doc, quotes, rank), "predictions": [prediction_for(quotes, doc.text, version)]}
 
 
 # -- annotations back into records --------------------------------------------------------------

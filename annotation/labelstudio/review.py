@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from annotation.agreement import overlap_share
 from annotation.labelstudio.format import AnnotatedQuote, SpanProblem, quotes_of, regions_of
+from annotation.labelstudio.propagation import Conflict, Member, cluster_of, propagate
 from quotes.record import Quotation
 
 
@@ -22,7 +23,10 @@ class PullReport:
     by_status: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     repaired: int = 0
     problems: list[SpanProblem] = field(default_factory=list)
+    propagated: int = 0                                       # records offered a label of their cluster
+    conflicts: list[Conflict] = field(default_factory=list)   # clusters whose human labels disagree
     raw_path: Path | None = None
+    conflicts_path: Path | None = None
     seconds: float = 0.0
 
 
@@ -34,8 +38,11 @@ def _latest_prediction(task: dict) -> dict | None:
 
 
 def records_from_tasks(tasks: Iterable[dict], users: dict[int, str], report: PullReport) -> list[Quotation]:
-    """Records of every submitted annotation (accepted, edited, added, and deleted predictions)."""
+    """Records of every submitted annotation (accepted, edited, added, and deleted predictions),
+    then the labels they propagate to unannotated members of their clusters
+    (:mod:`annotation.labelstudio.propagation`)."""
     out: list[Quotation] = []
+    members: list[Member] = []
     for task in tasks:
         data = task.get("data") or {}
         text = data.get("text") or ""
@@ -47,6 +54,13 @@ def records_from_tasks(tasks: Iterable[dict], users: dict[int, str], report: Pul
             regions, rels, problems, _ = regions_of(pred.get("result") or [], text, task.get("id"))
             predicted = quotes_of(regions, rels)
             version = pred.get("model_version") or "none"
+        clusters = data.get("clusters") or []
+        submitted = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+        if not submitted:
+            for pq in predicted:
+                c = cluster_of(clusters, pq.quote.start, pq.quote.end)
+                if c is not None and c.get("cluster_id"):
+                    members.append(Member(doc_id, text, pq, str(c["cluster_id"]), version))
         for ann in task.get("annotations") or []:
             if ann.get("was_cancelled"):
                 continue
@@ -60,17 +74,41 @@ def records_from_tasks(tasks: Iterable[dict], users: dict[int, str], report: Pul
                 j = _counterpart(aq, predicted, matched_pred)
                 if j is not None:
                     matched_pred.add(j)
-                rec = _record(doc_id, text, aq, predicted[j] if j is not None else None, ann, annotator, version,
+                counterpart = predicted[j] if j is not None else None
+                rec = _record(doc_id, text, aq, counterpart, ann, annotator, version,
                               any(r in repaired for r in _ids(aq)))
+                rec = _with_cluster(rec, clusters, counterpart or aq)
                 out.append(rec)
                 report.by_status[rec.review_status or ""] += 1
                 report.repaired += rec.repaired
             for j, pq in enumerate(predicted):
                 if j not in matched_pred:
-                    rec = _record(doc_id, text, pq, None, ann, annotator, version, False, deleted=True)
+                    rec = _with_cluster(_record(doc_id, text, pq, None, ann, annotator, version, False, deleted=True),
+                                        clusters, pq)
                     out.append(rec)
                     report.by_status["deleted"] += 1
-    return out
+    offered, report.conflicts = propagate(out, members, _propagated)
+    report.propagated = len(offered)
+    return out + offered
+
+
+def _with_cluster(rec: Quotation, clusters: list, aq: AnnotatedQuote) -> Quotation:
+    """The record with the cluster of the predicted span it reviews (none for an added one)."""
+    c = cluster_of(clusters, aq.quote.start, aq.quote.end)
+    if c is None:
+        return rec
+    return rec.replace(cluster_id=c.get("cluster_id"), cluster_documents=c.get("cluster_documents"))
+
+
+def _propagated(member: Member, source: Quotation) -> Quotation:
+    """A member's predicted quotation with the stance (and corrected speaker name) of ``source``."""
+    rec = _record(member.doc_id, member.text, member.quote, None, {"id": source.annotation_id}, source.annotator or "",
+                  member.version, False)
+    name = source.speaker_name if "speaker_name" in (source.edited_fields or ()) else rec.speaker_name
+    return rec.replace(id=f"{member.doc_id}:{rec.cue_start}:{rec.content_start}:p{source.annotation_id}",
+                       label_source="propagated", review_status=None, stance=source.stance, speaker_name=name,
+                       propagated_from=source.id, cluster_id=member.cluster_id,
+                       cluster_documents=source.cluster_documents)
 
 
 def _ids(aq: AnnotatedQuote) -> list[str]:
