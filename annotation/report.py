@@ -39,12 +39,18 @@ class ReportData:
     rules: Counter = field(default_factory=Counter)
     sample: list[tuple[int, str, Quotation, str]] = field(default_factory=list)  # heap by -hash
     calibration: Calibration | None = None  # of the stance scores (reliability out of sample)
+    repeated: dict[str, "Statement"] = field(default_factory=dict)  # clusters of two or more articles
+    by_source_repeat: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     def add_document(self, doc: Document, quotes: Iterable[Quotation]) -> None:
         self.documents += 1
         source = doc.source or "(no source)"
         for q in quotes:
             self.quotations += 1
+            self.by_source_repeat[source]["quotations"] += 1
+            if q.cluster_id is not None and (q.cluster_documents or 0) > 1:
+                self.by_source_repeat[source]["shared"] += 1
+                self.repeated.setdefault(q.cluster_id, Statement(q.content)).add(q, source)
             self.by_source_type[source][q.type] += 1
             self.by_speaker_stance[q.speaker_name or "(implied, unresolved)"][q.stance or "none"] += 1
             self.genders[q.speaker_gender] += 1
@@ -59,6 +65,41 @@ class ReportData:
                 heapq.heappush(self.sample, item)
             elif item > self.sample[0]:
                 heapq.heapreplace(self.sample, item)
+
+
+@dataclass
+class Statement:
+    """A statement found in several articles: its words (as first seen), who says it, where."""
+
+    content: str
+    quotations: int = 0
+    speakers: Counter = field(default_factory=Counter)
+    documents: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+    def add(self, q: Quotation, source: str) -> None:
+        self.quotations += 1
+        self.speakers[q.speaker_name or "(implied, unresolved)"] += 1
+        self.documents.add(q.doc_id)
+        self.sources.add(source)
+
+
+def _repetition(data: ReportData) -> str:
+    """The most repeated statements and the share of each source's quotations that repeat."""
+    if not data.repeated:
+        return '<p class="empty">No statement appears in two or more articles.</p>'
+    top = sorted(data.repeated.items(), key=lambda kv: (-len(kv[1].documents), -kv[1].quotations, kv[0]))[:TOP]
+    rows = "\n".join(
+        f'<tr><td class="quote">{escape(st.content[:160])}{"…" if len(st.content) > 160 else ""}</td>'
+        f'<td>{escape(st.speakers.most_common(1)[0][0])}</td><td>{len(st.documents)}</td>'
+        f'<td>{len(st.sources)}</td><td>{st.quotations}</td></tr>' for _, st in top)
+    sources = sorted(data.by_source_repeat.items(), key=lambda kv: (-kv[1]["quotations"], kv[0]))[:TOP]
+    rates = "\n".join(f'<tr><td>{escape(src)}</td><td>{c["quotations"]}</td>'
+                      f'<td>{c["shared"] / c["quotations"]:.1%}</td></tr>' for src, c in sources if c["quotations"])
+    return (f'<table class="stmts"><tr><th>statement</th><th>speaker</th><th>articles</th><th>outlets</th>'
+            f'<th>quotations</th></tr>\n{rows}\n</table>\n<h3>Repeated quotations per source</h3>\n'
+            f'<table class="rates"><tr><th>source</th><th>quotations</th><th>in a statement of 2+ articles</th></tr>'
+            f'\n{rates}\n</table>')
 
 
 def _window(q: Quotation, text: str) -> tuple[int, int]:
@@ -196,6 +237,7 @@ ol.sample {{ padding-right: 1.2rem; }} ol.sample li {{ margin-bottom: 1rem; }}
 .content {{ background: #dfeefd; }} .cue {{ background: #fde2e2; font-weight: bold; }}
 .speaker {{ background: #d7f5ea; text-decoration: underline; }}
 .key span {{ padding: 0 .4rem; margin-left: .5rem; }}
+table {{ border-collapse: collapse; width: 100%; font-size: .9rem; }} td, th {{ border-bottom: 1px solid #eee; padding: .2rem .4rem; }}
 </style>
 </head>
 <body>
@@ -211,6 +253,9 @@ ol.sample {{ padding-right: 1.2rem; }} ol.sample li {{ margin-bottom: 1rem; }}
 {_share_chart(data.stances, (*STANCES, "none"), "Stance")}
 <h2>Stance scores: calibration</h2>
 {_reliability_chart(data.calibration)}
+<h2>Repeated statements</h2>
+<p class="summary">The same statement (a quotation cluster) in several articles: the most repeated ones.</p>
+{_repetition(data)}
 <h2>Cue verbs</h2>
 {_bar_chart(cues, ("cue",), "Cue verbs")}
 <h2>Sample of quotations</h2>

@@ -8,7 +8,9 @@ Each measurement runs in a fresh process (so its peak resident memory is its own
 * extract without stance, extract with stance (1 worker), with 2 workers;
 * the cost of stance, both engines taking turns on one sample in one process;
 * extract with stance on SaudiNewsNet and ANT together, 1.6× the articles (memory must
-  stay flat; the same corpus given twice would now be skipped as repeated ids).
+  stay flat; the same corpus given twice would now be skipped as repeated ids);
+* the same with the run's quotations clustered (``--clusters``, the default of
+  ``quotes extract``; the rows above are measured without it), on 1 and 2 workers.
 
 Times are reported as ratios to the floor: absolute seconds on a shared machine are noisy.
 """
@@ -55,15 +57,18 @@ def measure_floor(zips: list[Path]) -> dict:
     return {"seconds": time.perf_counter() - t0, "articles": articles, "chars": chars, "hits": hits}
 
 
-def measure_extract(zips: list[Path], stance: bool, workers: int) -> dict:
+def measure_extract(zips: list[Path], stance: bool, workers: int, clusters: bool = False) -> dict:
     sys.path.insert(0, str(REPO))
     from quotes.run.jobs import extract_job
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        summary = extract_job(list(zips), Path(tmp) / "q.jsonl", stance=stance, workers=workers)
+        summary = extract_job(list(zips), Path(tmp) / "q.jsonl", stance=stance, workers=workers, clusters=clusters)
         seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "articles": summary.documents, "quotations": summary.quotations}
+    out = {"seconds": seconds, "articles": summary.documents, "quotations": summary.quotations}
+    if summary.clustered is not None:
+        out["duplicate_rate"] = summary.clustered.duplicate_rate
+    return out
 
 
 def measure_stance_cost(zips: list[Path], sample: int = 6000, rounds: int = 5) -> dict:
@@ -97,6 +102,10 @@ MODES = {
     "extract+stance (1 worker)": lambda z: measure_extract(z, True, 1),
     "extract+stance (2 workers)": lambda z: measure_extract(z, True, 2),
     "extract+stance, SaudiNewsNet + ANT": lambda z: measure_extract(z + [ANT], True, 1),
+    "extract+stance+clusters, SaudiNewsNet + ANT": lambda z: measure_extract(z + [ANT], True, 1, clusters=True),
+    "extract+stance+clusters, SaudiNewsNet + ANT (2 workers)":
+        lambda z: measure_extract(z + [ANT], True, 2, clusters=True),
+    "extract+stance, SaudiNewsNet + ANT (2 workers)": lambda z: measure_extract(z + [ANT], True, 2),
     "stance cost, interleaved": lambda z: measure_stance_cost(z),
 }
 
@@ -149,8 +158,16 @@ def main() -> None:
         f"- 2 workers are {base['seconds'] / rows['extract+stance (2 workers)']['seconds']:.2f}× faster than one;",
         f"- SaudiNewsNet and ANT together ({rows['extract+stance, SaudiNewsNet + ANT']['articles']:,} articles) "
         f"peak at {rows['extract+stance, SaudiNewsNet + ANT']['peak_mb']:.0f} MB against {base['peak_mb']:.0f} MB "
-        "for SaudiNewsNet alone.",
+        "for SaudiNewsNet alone;",
     ]
+    both = "extract+stance, SaudiNewsNet + ANT"
+    for suffix in ("", " (2 workers)"):
+        plain, clustered = rows[both + suffix], rows[both.replace("stance,", "stance+clusters,") + suffix]
+        lines.append(f"- clustering SaudiNewsNet + ANT{suffix or ' (1 worker)'} adds "
+                     f"{100 * (clustered['seconds'] / plain['seconds'] - 1):.0f}% to the time "
+                     f"({plain['seconds']:.1f} s → {clustered['seconds']:.1f} s) and peaks at "
+                     f"{clustered['peak_mb']:.0f} MB (against {plain['peak_mb']:.0f} MB); "
+                     f"{100 * clustered['duplicate_rate']:.1f}% of the quotations are in a statement of 2+ articles.")
     text = "\n".join(lines) + "\n"
     print(text)
     if args.markdown:

@@ -172,7 +172,7 @@ def extract(
         skipped: list[str] = []
         try:
             n = extract_with_spark(inputs, output, stance=stance, targets=targets, id_field=id_field,
-                                   text_field=text_field, skipped=skipped, force=force)
+                                   text_field=text_field, skipped=skipped, force=force, clusters=clusters)
         except (SparkUnavailable, LexiconError, OutputError, OSError) as exc:
             fail(exc)
         for line in skipped:

@@ -243,7 +243,7 @@ class ClusterIndex:
         return len(self.ids)
 
     def add(self, record_id: str, doc_id: str, date: str | None, key: str | None, fp: Fingerprint) -> None:
-        """Add one quotation (in output order; an article's records one after another)."""
+        """Add one quotation (an article's records one after another)."""
         i = len(self.ids)
         self.ids.append(record_id)
         if not self.doc_ids or self.doc_ids[-1] != doc_id:
@@ -276,14 +276,21 @@ class ClusterIndex:
         return both / (a.size + b.size - both)
 
     def assign(self) -> Clusters:
-        """Cluster every item added; deterministic for the same items in the same order."""
+        """Cluster every item added. The result does not depend on the order of ``add``
+        (items are compared in the order of their article's date and record id), so the
+        local runners and Spark give the same clusters."""
         n = len(self.ids)
         uf = _UnionFind(n)
+        doc = np.frombuffer(self.doc, dtype=np.int64) if n else np.zeros(0, np.int64)
+        # the canonical order: article date, then record id
+        order = np.array(sorted(range(n), key=lambda i: (self.doc_dates[doc[i]], self.ids[i])), dtype=np.int64)
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(n)
         self._shingle_array = np.frombuffer(self.shingles, dtype=np.uint32) if self.shingles else np.zeros(0, np.uint32)
         self._join_identical(uf)
-        self._join_similar(uf)
+        self._join_similar(uf, rank)
         del self._shingle_array
-        return self._labels(uf)
+        return self._labels(uf, doc, order, rank)
 
     def _join_identical(self, uf: _UnionFind) -> None:
         """Identical long contents are one statement; identical short ones only with the
@@ -297,7 +304,7 @@ class ClusterIndex:
             if j != i:
                 uf.union(j, i)
 
-    def _join_similar(self, uf: _UnionFind) -> None:
+    def _join_similar(self, uf: _UnionFind, rank: np.ndarray) -> None:
         """Long contents that meet in an LSH band are compared on their exact 3-gram sets."""
         if not self.long_items:
             return
@@ -311,7 +318,8 @@ class ClusterIndex:
             for r in range(s.rows):
                 keys ^= sigs[:, band * s.rows + r].astype(np.uint64) * mult[r % len(mult)] + np.uint64(r)
             for members in _runs(keys):
-                self._join_run(uf, items[members])
+                bucket = items[members]
+                self._join_run(uf, bucket[np.argsort(rank[bucket], kind="stable")])
 
     def _join_run(self, uf: _UnionFind, members: np.ndarray) -> None:
         """Compare each member of an LSH bucket with the earlier ones not yet in its cluster
@@ -324,14 +332,9 @@ class ClusterIndex:
                         and self.jaccard(e, m) >= self.settings.threshold:
                     uf.union(e, m)
 
-    def _labels(self, uf: _UnionFind) -> Clusters:
+    def _labels(self, uf: _UnionFind, doc: np.ndarray, order: np.ndarray, rank: np.ndarray) -> Clusters:
         n = len(self.ids)
         roots = np.fromiter((uf.find(i) for i in range(n)), dtype=np.int64, count=n)
-        doc = np.frombuffer(self.doc, dtype=np.int64) if n else np.zeros(0, np.int64)
-        # the earliest member of each cluster: by its article's date, then record id
-        order = np.array(sorted(range(n), key=lambda i: (self.doc_dates[doc[i]], self.ids[i])), dtype=np.int64)
-        rank = np.empty(n, dtype=np.int64)
-        rank[order] = np.arange(n)
         first = np.full(n, n, dtype=np.int64)
         np.minimum.at(first, roots, rank)
         sizes = np.bincount(roots, minlength=n)

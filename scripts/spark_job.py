@@ -18,10 +18,11 @@ def main() -> None:
     ap.add_argument("inputs", nargs="+", help="JSONL files ({id, text} lines) or other inputs the driver reads")
     ap.add_argument("output", help="parquet folder to write")
     ap.add_argument("--no-stance", action="store_true")
+    ap.add_argument("--no-clusters", action="store_true", help="do not cluster the quotations")
     ap.add_argument("--targets", type=Path)
     args = ap.parse_args()
     n = extract_with_spark([Path(p) for p in args.inputs], Path(args.output), stance=not args.no_stance,
-                           targets=args.targets, master=None)
+                           targets=args.targets, master=None, clusters=not args.no_clusters)
     print(f"{n} quotations -> {args.output}")
 
 

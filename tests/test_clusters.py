@@ -169,3 +169,21 @@ def test_a_human_label_is_propagated_and_a_disagreement_is_reported_not_merged()
                                    [_member("b", "c1")], make)
     assert offered == [] and [c.cluster_id for c in conflicts] == ["c1"]
     assert {lab[3] for lab in conflicts[0].labels} == {"against", "favor"}
+
+
+def test_build_reports_the_repeated_statements_and_the_card_states_the_splits(tmp_path):
+    from annotation.build import build_job
+
+    src = tmp_path / "articles.jsonl"
+    src.write_text("".join(json.dumps({"id": d.doc_id, "text": d.text, "date": d.date, "source": s},
+                                      ensure_ascii=False) + "\n"
+                           for d, s in zip(ARTICLES, ("spa", "alwatan", "okaz", "spa"))), encoding="utf-8")
+    done = build_job([src], tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    section = page[page.index("<h2>Repeated statements</h2>"):page.index("<h2>Cue verbs</h2>")]
+    assert "هذا العمل العدائي من قبل الميليشيات الحوثية" in section
+    assert "<td>تركي المالكي</td><td>3</td><td>3</td><td>3</td>" in section
+    card = (tmp_path / "out" / "dataset" / "README.md").read_text(encoding="utf-8")
+    assert "75.0% of the quotations belong to a statement found in two or more articles" in card
+    assert "Across splits: 0 statements" in card
+    assert done.dataset.repetition.clusters_across_splits == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from conftest import CORPUS, DATA, REPO
 from quotes.io.documents import read_documents
 from quotes.pipeline import Engine
 from quotes.record import Document
+from quotes.run.jobs import extract_job
 
 
 def local_records(docs):
@@ -72,7 +74,10 @@ def test_spark_local_mode_gives_the_engine_records(tmp_path):
     out = tmp_path / "spark"
     n = extract_with_spark([DATA], out)
     got = sorted(pq.read_table(out).to_pylist(), key=lambda r: r["id"])
-    expected = sorted(local_records(read_documents([DATA])), key=lambda r: r["id"])
+    extract_job([DATA], tmp_path / "local.jsonl")  # the local run, clusters included
+    expected = sorted((json.loads(x) for x in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()),
+                      key=lambda r: r["id"])
+    assert all(r["cluster_id"] for r in got)
     assert n == len(expected) == len(got)
     for g, w in zip(got, expected):
         assert same(w, g), w["id"]
@@ -148,3 +153,29 @@ def test_spark_keeps_the_first_of_a_repeated_id_and_never_writes_over_a_foreign_
     assert run.returncode == 1, run.stderr[-2000:]
     assert f"duplicate document id 'x', first read at file://{a}" in run.stderr
     assert [r["content"] for r in pq.read_table(out).to_pylist()] == ["المشروع اكتمل في موعده"]
+
+
+@pytest.mark.spark
+def test_spark_clusters_the_same_statement_as_the_local_run(tmp_path):
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java, and there is no java here")
+    import pyarrow.parquet as pq
+
+    from quotes.run.spark import extract_with_spark
+    from test_clusters import ARTICLES
+
+    src = tmp_path / "articles.jsonl"
+    src.write_text("".join(json.dumps({"id": d.doc_id, "text": d.text, "date": d.date}, ensure_ascii=False) + "\n"
+                           for d in reversed(ARTICLES)), encoding="utf-8")  # another order than the local run's
+    extract_with_spark([src], tmp_path / "spark")
+    got = {r["id"]: r for r in pq.read_table(tmp_path / "spark").to_pylist()}
+    local = tmp_path / "articles-in-order.jsonl"
+    local.write_text("".join(json.dumps({"id": d.doc_id, "text": d.text, "date": d.date}, ensure_ascii=False) + "\n"
+                             for d in ARTICLES), encoding="utf-8")
+    extract_job([local], tmp_path / "local.jsonl")
+    want = [json.loads(x) for x in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()]
+    fields = ("cluster_id", "cluster_size", "cluster_documents")
+    assert {r["id"]: tuple(r[f] for f in fields) for r in want} == \
+        {i: tuple(r[f] for f in fields) for i, r in got.items()}
+    assert sorted(r["cluster_documents"] for r in want) == [1, 3, 3, 3]

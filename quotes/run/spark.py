@@ -44,17 +44,34 @@ def record_schema():
     return T.StructType([T.StructField(f.name, _spark_type(f.kind), True) for f in record_fields()])
 
 
-def _annotate_partitions(stance: bool, target_yaml: str | None):
-    """The function given to ``mapInPandas`` (loads the lexicons once per worker)."""
+# what clustering needs of a record, computed on the executors beside it (quotes.clusters)
+_FINGERPRINT = ("_date", "_fp_exact", "_fp_words", "_fp_shingles", "_fp_signature")
+_CLUSTER_FIELDS = ("cluster_id", "cluster_size", "cluster_documents")
+_SIGN = 1 << 63
+
+
+def _fingerprint_schema():
+    from pyspark.sql import types as T
+
+    return [T.StructField("_date", T.StringType()), T.StructField("_fp_exact", T.LongType()),
+            T.StructField("_fp_words", T.LongType()), T.StructField("_fp_shingles", T.BinaryType()),
+            T.StructField("_fp_signature", T.BinaryType())]
+
+
+def _annotate_partitions(stance: bool, target_yaml: str | None, clusters: bool = False):
+    """The function given to ``mapInPandas`` (loads the lexicons once per worker); with
+    ``clusters`` each record also carries its cluster fingerprint."""
     def run(batches: Iterator) -> Iterator:
         import pandas as pd
 
+        from quotes.clusters import fingerprint, load_cluster_settings
         from quotes.run.parallel import Failed, annotate_isolated
         from quotes.pipeline import Engine
         from quotes.record import Document
 
         engine = Engine.load(stance=stance, targets=target_yaml)
-        names = [f.name for f in record_fields()]
+        settings = load_cluster_settings() if clusters else None
+        names = [f.name for f in record_fields()] + (list(_FINGERPRINT) if clusters else [])
         for pdf in batches:
             rows = []
             for rec in pdf.itertuples(index=False):
@@ -64,9 +81,40 @@ def _annotate_partitions(stance: bool, target_yaml: str | None):
                 if isinstance(quotes, Failed):
                     print(f"failed {quotes}", file=sys.stderr)  # the executor's log; the partition goes on
                     continue
-                rows.extend(q.to_dict() for q in quotes)
+                for q in quotes:
+                    row = q.to_dict()
+                    if settings is not None:
+                        fp = fingerprint(q.content, settings)
+                        row.update(_date=doc.date, _fp_exact=fp.exact - 2 * _SIGN if fp.exact >= _SIGN else fp.exact,
+                                   _fp_words=fp.words, _fp_shingles=fp.shingles, _fp_signature=fp.signature)
+                    rows.append(row)
             yield pd.DataFrame(rows, columns=names)
     return run
+
+
+def with_clusters(spark, records):
+    """``records`` (with fingerprints) with their cluster fields, the same as the local
+    runners give: the fingerprints are made on the executors; the compact clustering
+    (about 300 bytes a quotation, :class:`~quotes.clusters.ClusterIndex`) runs on the driver."""
+    import pandas as pd
+    from pyspark.sql import functions as F
+
+    from quotes.clusters import ClusterIndex, Fingerprint, SpeakerCompatibility, load_cluster_settings
+    from quotes.lexicon import load_lexicon
+
+    index = ClusterIndex(load_cluster_settings(), SpeakerCompatibility(load_lexicon()))
+    for row in records.select("id", "doc_id", "speaker_key", *_FINGERPRINT).orderBy("doc_id", "id").toLocalIterator():
+        exact = row["_fp_exact"] + 2 * _SIGN if row["_fp_exact"] < 0 else row["_fp_exact"]
+        index.add(row["id"], row["doc_id"], row["_date"], row["speaker_key"],
+                  Fingerprint(exact, row["_fp_words"], bytes(row["_fp_shingles"] or b""),
+                              bytes(row["_fp_signature"] or b"")))
+    clusters = index.assign()
+    fields = pd.DataFrame([{"id": rid, **clusters.fields(i)} for i, rid in enumerate(index.ids)],
+                          columns=["id", *_CLUSTER_FIELDS])
+    assigned = spark.createDataFrame(fields, "id string, cluster_id string, cluster_size long, cluster_documents long")
+    names = [f.name for f in record_fields()]
+    return (records.drop(*_FINGERPRINT, *_CLUSTER_FIELDS).join(assigned, "id", "left")
+            .select(*[F.col(n) for n in names]))
 
 
 def session(master: str | None = "local[*]", app: str = "arabic-quotes"):
@@ -85,7 +133,8 @@ def session(master: str | None = "local[*]", app: str = "arabic-quotes"):
         builder = builder.master(master)
         if master.startswith("local"):  # a local run stays on this machine, with no web UI
             builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1") \
-                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1") \
+                .config("spark.sql.shuffle.partitions", str(4 * (os.cpu_count() or 2)))  # not 200 on one machine
     return builder.getOrCreate()
 
 
@@ -138,8 +187,9 @@ def first_of_each_id(docs, duplicates: list[str] | None = None, shown: int = 20)
 
 def extract_with_spark(inputs: list[Path], output: Path, stance: bool = True, targets: Path | None = None,
                        id_field: str = "id", text_field: str = "text", master: str | None = "local[*]",
-                       skipped: list[str] | None = None, force: bool = False) -> int:
-    """Extract on Spark and write parquet records to ``output``; return how many.
+                       skipped: list[str] | None = None, force: bool = False, clusters: bool = True) -> int:
+    """Extract on Spark and write parquet records to ``output``; return how many. With
+    ``clusters`` the records carry the same cluster fields as a local run's.
 
     The parquet folder is staged beside ``output`` and swapped in whole (a folder that is
     not an earlier output of ours is refused unless ``force``). A document whose id came
@@ -152,8 +202,16 @@ def extract_with_spark(inputs: list[Path], output: Path, stance: bool = True, ta
     try:
         frame = documents_frame(spark, [Path(p) for p in inputs], id_field, text_field, skipped)
         docs = first_of_each_id(frame, skipped)
-        records = docs.mapInPandas(_annotate_partitions(stance, str(targets) if targets else None),
-                                   schema=record_schema())
+        schema = record_schema()
+        if clusters:
+            from pyspark import StorageLevel
+            from pyspark.sql import types as T
+
+            schema = T.StructType(schema.fields + _fingerprint_schema())
+        records = docs.mapInPandas(_annotate_partitions(stance, str(targets) if targets else None, clusters),
+                                   schema=schema)
+        if clusters:  # the engine runs once: the records are kept while they are clustered
+            records = with_clusters(spark, records.persist(StorageLevel.MEMORY_AND_DISK))
         with staged as tmp:
             records.write.mode("overwrite").parquet(str(tmp))
             staged.commit()
