@@ -187,3 +187,16 @@ def test_build_reports_the_repeated_statements_and_the_card_states_the_splits(tm
     assert "75.0% of the quotations belong to a statement found in two or more articles" in card
     assert "Across splits: 0 statements" in card
     assert done.dataset.repetition.clusters_across_splits == 0
+
+
+def test_the_shipped_confidence_was_measured_with_the_current_lexicon():
+    from quotes.confidence import load_confidence
+
+    table = load_confidence()
+    assert table is not None and table.fitted_for == load_lexicon().version, \
+        "the lexicon changed since the confidence was measured: run python scripts/fit_confidence.py"
+    rates = table.rates
+    assert 0.4 < rates[("*", "*")] < 0.9
+    # a rule's pair with a speaker step is pulled toward the rule's rate when it was seen rarely
+    rare = [(k, table.counts[k]) for k in rates if k[1] != "*" and table.counts[k][1] <= 2]
+    assert all(abs(rates[k] - rates[(k[0], "*")]) < 0.35 for k, _ in rare)
