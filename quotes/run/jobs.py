@@ -115,11 +115,20 @@ def extract_job(inputs: Sequence[Path], output: Path, documents: Path | None = N
     return summary
 
 
+# The cluster fields as the engine writes them (unset). A JSON string escapes its quotes, so
+# this text can only be the record's own keys: it is replaced without parsing the line.
+_UNSET = dumps({"cluster_id": None, "cluster_size": None, "cluster_documents": None})[1:-1]
+
+
 def _write_clustered(first: IO[str], out: IO[str], clusters: Clusters) -> ClusterCounts:
     """Copy the records of ``first`` to ``out`` with their cluster fields."""
     first.seek(0)
     for i, line in enumerate(first):
-        record = json.loads(line)
-        record.update(clusters.fields(i))
-        out.write(dumps(record) + "\n")
+        fields = dumps(clusters.fields(i))[1:-1]
+        if _UNSET in line:
+            out.write(line.replace(_UNSET, fields, 1))
+        else:  # not the engine's layout: parse it
+            record = json.loads(line)
+            record.update(clusters.fields(i))
+            out.write(dumps(record) + "\n")
     return clusters.counts()
