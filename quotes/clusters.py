@@ -94,6 +94,11 @@ def speaker_key(name: str | None) -> str | None:
     return " ".join(content_words(name)) or None
 
 
+def shingles(words: list[str], k: int) -> set[str]:
+    """The word ``k``-grams of ``words`` (the whole sequence when shorter)."""
+    return {" ".join(words[i:i + k]) for i in range(max(1, len(words) - k + 1))}
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What clustering needs of one content: its words' hash, its length, and for a long
@@ -111,8 +116,7 @@ def fingerprint(content: str, settings: ClusterSettings) -> Fingerprint:
     exact = xxhash.xxh64_intdigest(" ".join(words).encode())
     if len(words) < settings.min_words:
         return Fingerprint(exact, len(words))
-    k = settings.shingle_words
-    grams = {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+    grams = shingles(words, settings.shingle_words)
     hashes = np.unique(np.fromiter((xxhash.xxh32_intdigest(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
     a, b = _permutations(settings.num_perm)
     signature = ((hashes.astype(np.uint64)[:, None] * a + b) % _PRIME & _MASK).min(axis=0).astype(np.uint32)

@@ -14,7 +14,6 @@ from annotation.labelstudio.propagation import Member, propagate
 from annotation.labelstudio.queue import queue
 from quotes.clusters import (ClusterIndex, SpeakerCompatibility, fingerprint, load_cluster_settings, speaker_key)
 from quotes.lexicon import load_lexicon
-from quotes.pipeline import Engine
 from quotes.record import Document, Quotation
 from quotes.run.jobs import extract_job
 

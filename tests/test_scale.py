@@ -17,6 +17,13 @@ from quotes.record import Document
 from quotes.run.jobs import extract_job
 
 
+def need_spark() -> None:
+    """Skip with a clear message when PySpark or Java is missing."""
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java, and there is no java here")
+
+
 def local_records(docs):
     engine = Engine.load()
     return [q.to_dict() for d in docs for q in engine.annotate(d)]
@@ -64,9 +71,7 @@ def test_datasets_map_gives_the_engine_records():
 
 @pytest.mark.spark
 def test_spark_local_mode_gives_the_engine_records(tmp_path):
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java, and there is no java here")
+    need_spark()
     import pyarrow.parquet as pq
 
     from quotes.run.spark import extract_with_spark
@@ -103,9 +108,7 @@ def test_datasets_map_skips_a_document_the_engine_fails_on(monkeypatch):
 
 @pytest.mark.spark
 def test_spark_skips_a_document_the_engine_fails_on(tmp_path):
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java, and there is no java here")
+    need_spark()
     import json
     import os
 
@@ -129,9 +132,7 @@ def test_spark_skips_a_document_the_engine_fails_on(tmp_path):
 
 @pytest.mark.spark
 def test_spark_keeps_the_first_of_a_repeated_id_and_never_writes_over_a_foreign_folder(tmp_path):
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java, and there is no java here")
+    need_spark()
     import json
 
     import pyarrow.parquet as pq
@@ -157,9 +158,7 @@ def test_spark_keeps_the_first_of_a_repeated_id_and_never_writes_over_a_foreign_
 
 @pytest.mark.spark
 def test_spark_clusters_the_same_statement_as_the_local_run(tmp_path):
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install -e '.[spark]')")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java, and there is no java here")
+    need_spark()
     import pyarrow.parquet as pq
 
     from quotes.run.spark import extract_with_spark

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 import xxhash
 
 from annotation.dataset.features import split_of
-from quotes.clusters import SpeakerCompatibility, content_words, load_cluster_settings
+from quotes.clusters import SpeakerCompatibility, content_words, load_cluster_settings, shingles
 from quotes.record import Document, Quotation
 
 
@@ -114,7 +114,6 @@ def repetition(rows: Iterable[tuple[Quotation, str, str | None]]) -> Repetition:
     return rep
 
 
-
 @dataclass(frozen=True)
 class Leak:
     """Two quotations of different splits that are one statement by the cluster criteria."""
@@ -137,8 +136,7 @@ def near_duplicate_leaks(rows: Iterable[tuple[Quotation, str]], compatible: Spea
     for q, split in rows:
         w = content_words(q.content)
         if len(w) >= settings.min_words:
-            k = settings.shingle_words
-            items.append((q.id, split, q.speaker_key, frozenset(" ".join(w[i:i + k]) for i in range(len(w) - k + 1))))
+            items.append((q.id, split, q.speaker_key, frozenset(shingles(w, settings.shingle_words))))
     freq = Counter(g for *_, grams in items for g in grams)
     postings: dict[str, list[int]] = {}
     leaks = []
