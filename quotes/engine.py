@@ -20,6 +20,7 @@ from quotes.record import Document, Quotation
 from quotes.rules import Candidate, DocumentContext, run_rules
 from quotes.rules.mentions import channel_owner, clause_subject
 from quotes.speakers import SpeakerResolver
+from quotes.speakers.entities import speaker_ids
 from quotes.version import engine_version
 
 if TYPE_CHECKING:
@@ -93,9 +94,11 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
                                       _sentence(ctx, q) if labeller.needs_sentence else None)
                              if labeller is not None else None),
         ))
-    return [q.replace(speaker_key=speaker_key(q.speaker_name),
+    records = resolver.harmonise(out)
+    keys = [speaker_key(q.speaker_name) for q in records]
+    return [q.replace(speaker_key=key, speaker_id=entity,
                       confidence=confidence(q.rule, q.speaker_rule) if confidence is not None else None)
-            for q in resolver.harmonise(out)]
+            for q, key, entity in zip(records, keys, speaker_ids(keys))]
 
 
 def _sentence(ctx: DocumentContext, q: Candidate) -> str:

@@ -78,6 +78,7 @@ class Quotation:
     cue_lemma: str | None = None
     cue_class: str | None = None         # the cue's speech act (speech_acts.tsv): assert, deny, welcome, …
     speaker_key: str | None = None       # the speaker across articles: normalised words of speaker_name
+    speaker_id: str | None = None        # the speaker within the article: s1, s2 … (quotes.speakers.entities)
     confidence: float | None = None      # how often this rule and speaker step are right (resources/confidence.tsv)
     cluster_id: str | None = None        # the statement: same or nearly the same content, compatible speaker
     cluster_size: int | None = None      # quotations in the cluster (in this run)

@@ -210,3 +210,21 @@ def test_the_owner_of_a_channel_named_in_the_sentence_speaks():
 def test_no_channel_owner_from_an_outlet_an_addressee_or_a_word(sentence):
     records = Engine.load(stance=False).annotate(Document("d", sentence, title="t"))
     assert [r.speaker_rule for r in records] == ["implied-unresolved"]
+
+
+def test_speakers_are_entities_of_the_article_with_an_id_and_the_step_that_named_them():
+    from conftest import quotes_of
+    from quotes.speakers.entities import speaker_ids
+
+    text = ("وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين: «لا نرى أي أساس لهذه الاتهامات».\n"
+            "وأضاف بيسكوف أن موسكو مستعدة للحوار.\n"
+            "من جهتها، قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن العقوبات لن تغير موقف روسيا.\n"
+            "وأكدت أن الرد سيكون متناسبا.\n")
+    got = [(q.speaker_id, q.speaker_name, q.speaker_rule, q.speaker_key) for q in quotes_of(text)]
+    assert got == [("s1", "دميتري بيسكوف", "name", "دميتري بيسكوف"),
+                   ("s1", "دميتري بيسكوف", "name", "دميتري بيسكوف"),
+                   ("s2", "ماريا زاخاروفا", "name", "ماريا زاخاروفا"),
+                   ("s2", "ماريا زاخاروفا", "implied-previous-speaker", "ماريا زاخاروفا")]
+    # a shorter or longer form of a name is the same entity; another name is another
+    assert speaker_ids(["تركي المالكي", None, "العقيد الركن تركي المالكي", "المالكي", "ماجد القصبي"]) == \
+        ["s1", None, "s1", "s1", "s2"]

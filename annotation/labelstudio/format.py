@@ -109,7 +109,7 @@ def result_for(quotes: Sequence[Quotation], text: str) -> list[dict[str, Any]]:
         qid, sid, cid = f"q{n}", f"s{n}", f"c{n}"
         quote_region = _region(qid, q.content_start, q.content_end, q.content, QUOTE)
         # why the engine proposed it, shown to the annotator as the region's meta
-        why = f"rule: {q.rule}" + (f" · speaker: {q.speaker_rule}" if q.speaker_rule else "")
+        why = f"rule: {q.rule}" + (f" · speaker {q.speaker_id}: {q.speaker_rule}" if q.speaker_rule else "")
         if q.confidence is not None:
             why += f" · confidence {q.confidence:.2f}"
         if (q.cluster_documents or 0) > 1:
