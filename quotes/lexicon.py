@@ -62,7 +62,7 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast", "suspender", "channel")
+                "contrast", "suspender", "channel", "percent_unit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,7 @@ class WordClasses:
     contrast: frozenset[str]
     suspender: frozenset[str]
     channel: frozenset[str]
+    percent_unit: frozenset[str]  # «في المئة», «%»: a share of a group can be who speaks
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -228,3 +228,31 @@ def test_speakers_are_entities_of_the_article_with_an_id_and_the_step_that_named
     # a shorter or longer form of a name is the same entity; another name is another
     assert speaker_ids(["تركي المالكي", None, "العقيد الركن تركي المالكي", "المالكي", "ماجد القصبي"]) == \
         ["s1", None, "s1", "s1", "s2"]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("وقال 57 في المائة من الآباء، إن أطفالهم يفضلون الكومبيوتر اللوحي على التلفزيون.\n", "57 في المائة من الآباء"),
+    ("وقال 57% من الآباء إن أطفالهم يفضلون الكمبيوتر اللوحي على التلفزيون.\n", "57% من الآباء"),
+    ("وحسب المسح، قال 37 في المائة من المستطلعين من صانعي القرار المعلوماتي حول العالم، إنهم لا يتمتعون "
+     "بأبسط إجراءات الأمن اللاسلكي الأساسية.\n", "37 في المائة من المستطلعين"),
+    ("وبالإضافة إلى ذلك، قال 43 في المائة من الذين شملهم المسح إنهم يتيحون الوصول إلى الشبكات اللاسلكية.\n",
+     "43 في المائة"),
+])
+def test_a_share_of_a_group_is_who_speaks_and_has_no_gender(sentence, mention):
+    from conftest import quotes_of
+
+    (q,) = quotes_of(sentence)
+    assert (q.speaker_mention, q.speaker_name, q.speaker_rule, q.speaker_gender) == \
+        (mention, mention, "share-of-group", "unknown")
+    assert sentence[q.speaker_start:q.speaker_end] == mention
+
+
+def test_a_share_of_a_group_is_not_the_subject_of_later_implied_cues():
+    from conftest import quotes_of
+
+    text = ("وأوضح الباحث أحمد العمودي أن الدراسة شملت 500 شركة.\n"
+            "وقال 57 في المائة من المديرين إن برامج المسؤولية المجتمعية مفيدة.\n"
+            "وأضاف أن النتائج ستنشر الشهر المقبل.\n")
+    assert [q.speaker_name for q in quotes_of(text)] == ["أحمد العمودي", "57 في المائة من المديرين", "أحمد العمودي"]
+    # a number that opens no share is still never part of who speaks
+    assert [q.speaker_mention for q in quotes_of("وأكد أول المتحدثين أن المشروع مهم.\n")] == [None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
 
@@ -14,11 +15,14 @@ from quotes.tokens import Tok, tokens
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 
 
-def span_of(toks: list[Tok]) -> MentionSpan | None:
+def span_of(toks: list[Tok], numbers_before: int = -1) -> MentionSpan | None:
+    """The span of the words (and marks) of ``toks``, cut before a number (a number is never
+    part of who speaks: «أكد أول المتحدثين»), but for one that opens a share of a group,
+    which ends at ``numbers_before`` (:func:`share_of_group`)."""
     ws = [t for t in toks if t.kind in ("w", "q")]
     for k, t in enumerate(ws):
-        if t.kind == "w" and not LETTER.search(t.text):
-            ws = ws[:k]  # a number is never part of who speaks («رأى 10.2% أن»)
+        if t.kind == "w" and not LETTER.search(t.text) and t.start >= numbers_before:
+            ws = ws[:k]
             break
     while ws and ws[-1].kind == "q" and ws[0].kind != "q":
         ws.pop()
@@ -104,14 +108,32 @@ def opens_with_someone(ctx: DocumentContext, mention: MentionSpan) -> bool:
     return title_of(ctx.lex, word) is not None or word in ctx.lex.given_names
 
 
+@lru_cache(maxsize=4)
+def _share_re(units: frozenset[str]) -> "regex.Pattern[str]":
+    alts = "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True))
+    return regex.compile(rf"(?:(?:نحو|حوالي)\s+)?[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?\s*(?:{alts})\s+من(?=\s)")
+
+
+def share_of_group(ctx: DocumentContext, region: list[Tok]) -> int:
+    """Where the share that opens ``region`` ends, up to the «من» of its group («39 في المئة من
+    الديمقراطيين», «57% من الآباء»: the share of a group is who speaks), or -1. A bare share
+    («رأى 19 % أن») names no one: the speaker is then implied."""
+    first = next((t for t in region if t.kind == "w"), None)
+    if first is None:
+        return -1
+    m = _share_re(ctx.lex.classes.percent_unit).match(ctx.w, first.start)
+    return m.end() if m else -1
+
+
 def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     """The mention a region starts with: up to a stopper, a dash, a bracket or a colon."""
+    share = share_of_group(ctx, region)
     kept: list[Tok] = []
     soft_cut: int | None = None
     for t in region:
         if t.kind in ("dash", "paren", "colon", "end"):
             break
-        if t.kind == "w":
+        if t.kind == "w" and t.end > share:
             strength = ctx.lex.mention_stoppers.get(t.text)
             if strength and kept and kept[-1].text in ctx.lex.classes.patronymic and t.text in ctx.lex.given_names:
                 strength = None  # «وليد بن علي الجلال»: علي (not على) after بن
@@ -127,7 +149,9 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
         kept = resolver_cut(ctx, kept, soft_cut)
     while kept and kept[-1].kind == "comma":
         kept.pop()
-    return span_of(kept)
+    if kept and kept[-1].end == share and kept[-1].text == "من":
+        kept.pop()  # «43 في المائة من الذين …»: the group was cut away, and its «من» with it
+    return span_of(kept, share)
 
 
 def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:

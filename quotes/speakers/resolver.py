@@ -28,6 +28,7 @@ SPEAKER_RULES: dict[str, str] = {
     "document-issuer": "a document (البيان، التغريدة): whoever issued it, the last speaker",
     "generic-first-mention": "a definite collective (المصادر، الاستطلاع): its fullest first mention",
     "collective": "a group or outlet named generically (سكان محليون، مصادر مطلعة), as written",
+    "share-of-group": "a share of a group (39 في المئة من الديمقراطيين), as written",
     "org": "an institution, as written",
     "mention": "the mention as written",
     "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
@@ -51,6 +52,9 @@ class Speaker:
     kind: str         # person | org | unknown
     agreement: str    # the verb agreement that introduced it (for implied subjects)
     rule: str = "mention"  # the resolution step that decided (see SPEAKER_RULES)
+
+
+DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩"
 
 
 class SpeakerResolver:
@@ -92,6 +96,8 @@ class SpeakerResolver:
                         rule != "implied-channel-owner" or self.names.named_elsewhere(found)):
                     return dataclasses.replace(spk, rule=rule)
         for prev in reversed(self.history[-MAX_HISTORY:]):
+            if prev.rule == "share-of-group":
+                continue  # respondents of a poll answer once; the discourse stays with who reports it
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
                 gender = prev.gender
                 if gender == "unknown" and prev.kind != "org":
@@ -108,6 +114,10 @@ class SpeakerResolver:
             name, kind, gender = alias
             return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
                            kind, agreement, "alias")
+        if wtoks[0].text[0] in DIGITS or wtoks[0].text in ("نحو", "حوالي"):
+            # the mention finder lets a number open a mention only for a share of a group
+            return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
+                           "share-of-group")
         generic = self._generic(wtoks, agreement, pos)
         if generic is not None:
             return generic
