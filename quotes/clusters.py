@@ -291,30 +291,36 @@ class ClusterIndex:
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(n)
         self._shingle_array = np.frombuffer(self.shingles, dtype=np.uint32) if self.shingles else np.zeros(0, np.uint32)
-        self._join_identical(uf)
-        self._join_similar(uf, rank)
+        self._join_similar(uf, rank, self._join_identical(uf, order))
         del self._shingle_array
         return self._labels(uf, doc, order, rank)
 
-    def _join_identical(self, uf: _UnionFind) -> None:
+    def _join_identical(self, uf: _UnionFind, order: np.ndarray) -> set[int]:
         """Identical long contents are one statement; identical short ones only with the
-        same named speaker."""
+        same named speaker. Returns the long items the similarity search needs: one for
+        each content and speaker (the others would only meet their twin again)."""
         first: dict[tuple[int, int], int] = {}
-        for i in range(len(self.ids)):
+        searched: set[int] = set()
+        for i in order.tolist():
             long = self.words[i] >= self.settings.min_words
             if not long and not self.compatible.named(self.speaker(i)):
                 continue
             j = first.setdefault((self.exact[i], 0 if long else self.key[i]), i)
             if j != i:
                 uf.union(j, i)
+            if long and first.setdefault((self.exact[i], -1 - self.key[i]), i) == i:
+                searched.add(i)
+        return searched
 
-    def _join_similar(self, uf: _UnionFind, rank: np.ndarray) -> None:
+    def _join_similar(self, uf: _UnionFind, rank: np.ndarray, searched: set[int]) -> None:
         """Long contents that meet in an LSH band are compared on their exact 3-gram sets."""
         if not self.long_items:
             return
         s = self.settings
         items = np.frombuffer(self.long_items, dtype=np.int64)
         sigs = np.frombuffer(self.signatures, dtype=np.uint32).reshape(len(items), s.num_perm)
+        keep = np.fromiter((i in searched for i in items.tolist()), dtype=bool, count=len(items))
+        items, sigs = items[keep], sigs[keep]
         mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
                         dtype=np.uint64)
         for band in range(s.bands):
