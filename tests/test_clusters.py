@@ -199,3 +199,25 @@ def test_the_shipped_confidence_was_measured_with_the_current_lexicon():
     # a rule's pair with a speaker step is pulled toward the rule's rate when it was seen rarely
     rare = [(k, table.counts[k]) for k in rates if k[1] != "*" and table.counts[k][1] <= 2]
     assert all(abs(rates[k] - rates[(k[0], "*")]) < 0.35 for k, _ in rare)
+
+
+def test_push_refuses_an_unknown_order_before_contacting_anything(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "q.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text("", encoding="utf-8")
+    run = run_cli("push", str(tmp_path / "q.jsonl"), "--documents", str(tmp_path / "d.jsonl"),
+                  "--url", "http://127.0.0.1:9", "--order", "random")
+    assert run.returncode == 2 and "--order is uncertainty or document" in run.stderr
+
+
+def test_records_without_clusters_still_publish_split_by_article(tmp_path, extracted):
+    from annotation.dataset.publish import build_dataset
+
+    _, records, docs = extracted
+    rp, dp = tmp_path / "q.jsonl", tmp_path / "d.jsonl"
+    rp.write_text("".join(json.dumps(q.replace(cluster_id=None, cluster_size=None, cluster_documents=None).to_dict(),
+                                     ensure_ascii=False) + "\n" for q in records), encoding="utf-8")
+    dp.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    stats = build_dataset(rp, dp, tmp_path / "ds")
+    assert sum(stats.quotes.values()) == len(records) and stats.repetition.shared == 0
