@@ -52,3 +52,16 @@ def bare_forms(word: str) -> list[str]:
             if s.endswith(suffix) and len(s) - len(suffix) >= 3:
                 out.append(s[: -len(suffix)])
     return out
+
+
+# attached pronouns (normalised) and the agreement they carry: «لكنه» he/it, «لكنها» she, «لكنهم» they
+PRONOUN_SUFFIXES = (("هما", "unknown"), ("هم", "unknown"), ("هن", "unknown"), ("ها", "female"), ("ه", "male"))
+
+
+def pronoun_gender(word: str) -> str | None:
+    """The gender an attached pronoun gives ``word`` (None: no pronoun; unknown: plural/dual)."""
+    for suffix, gender in PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return gender
+    return None
+

@@ -256,3 +256,20 @@ def test_a_share_of_a_group_is_not_the_subject_of_later_implied_cues():
     assert [q.speaker_name for q in quotes_of(text)] == ["أحمد العمودي", "57 في المائة من المديرين", "أحمد العمودي"]
     # a number that opens no share is still never part of who speaks
     assert [q.speaker_mention for q in quotes_of("وأكد أول المتحدثين أن المشروع مهم.\n")] == [None]
+
+
+@pytest.mark.parametrize("text, content", [
+    # «لكنه» cannot be the speaker of «قالت»: the agreement (الاتفاق) goes on speaking
+    ("قالت سفيرة الولايات المتحدة لدى الأمم المتحدة إن الاتفاق لا يبدد كل القلق من طهران لكنه في حال طبق "
+     "سيجعل العالم أكثر أمانا.\n",
+     "الاتفاق لا يبدد كل القلق من طهران لكنه في حال طبق سيجعل العالم أكثر أمانا"),
+    ("وأضاف أن مشروع الأنسنة رحلة شاقة لكنها كانت رحلة سعيدة له ولكثير من الشركاء.\n",
+     "مشروع الأنسنة رحلة شاقة لكنها كانت رحلة سعيدة له ولكثير من الشركاء"),
+    # an agreeing pronoun narrates the speaker again: the quotation ends before it
+    ("وقال الوزير إن المشروع تأخر لكنه لم يوضح الأسباب.\n", "المشروع تأخر"),
+    ("وقالت الوزيرة إن المشروع تأخر، لكنها لم توضح الأسباب.\n", "المشروع تأخر"),
+])
+def test_a_but_clause_ends_the_quotation_only_when_its_pronoun_can_be_the_speaker(text, content):
+    from conftest import quotes_of
+
+    assert [q.content for q in quotes_of(text)] == [content]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotes.morphology import pronoun_gender
 from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, SENT_END, STRIP_TAIL, WORD_AT, looks_like_code
 from quotes.speakers import MentionSpan, strip_definite
@@ -30,7 +31,8 @@ def region_goes_on(ctx: DocumentContext, pos: int) -> bool:
 def reported_clause(ctx: DocumentContext, cue: Cue, cue_start: int, start: int, mention: MentionSpan | None,
                      rule: str) -> Candidate | None:
     w = ctx.w
-    end = clause_end(ctx, start)
+    # a relaying verb agrees with the channel (ونقلت وكالة …), not with who speaks
+    end = clause_end(ctx, start, "unknown" if cue.entry.frame == "relay" else cue.entry.gender)
     s, e = ctx.view.strip(start, end)
     if e <= s or WORD_AT.search(w, s, e) is None:
         return None
@@ -66,9 +68,11 @@ def has_quoted_fragment(ctx: DocumentContext, s: int, e: int) -> bool:
         pos = closer + 1
 
 
-def clause_end(ctx: DocumentContext, start: int) -> int:
+def clause_end(ctx: DocumentContext, start: int, gender: str = "unknown") -> int:
     """Where an indirect clause ends: sentence end outside marks, the next cue that
-    starts a new statement, a clause breaker, or the paragraph end."""
+    starts a new statement, a clause breaker, or the paragraph end. A breaker with a
+    pronoun («لكنه», «إلا أنها») narrates the speaker again only if it agrees with the
+    cue's ``gender``: after «وقالت السفيرة إن الاتفاق …» a «لكنه» is the agreement's."""
     w = ctx.w
     end = ctx.view.para_end(start)
     for c in ctx.cues.between(start + 1, end):
@@ -91,9 +95,10 @@ def clause_end(ctx: DocumentContext, start: int) -> int:
         end = m.start()
         break
     if ctx.lex.clause_breaker_re is not None:
-        b = ctx.lex.clause_breaker_re.search(w, start, end)
-        if b is not None:
-            end = b.start()
+        for b in ctx.lex.clause_breaker_re.finditer(w, start, end):
+            pronoun = pronoun_gender(b.group().split()[-1])
+            if pronoun is None or "unknown" in (pronoun, gender) or pronoun == gender:
+                return b.start()
     return end
 
 
