@@ -43,6 +43,13 @@ class CueEntry:
     act: "SpeechAct"    # the speech act it performs (speech_acts.tsv), its stance lean
     opens: bool = False  # the complement itself opens the content (عن أمله في …)
 
+    @property
+    def with_verb(self) -> bool:
+        """A nominal cue with its own reporting verb («وفق ما أعلن», «حسبما ذكرت»): what
+        follows is the verb's subject, a source whatever word it starts with."""
+        words = self.norm.split()
+        return self.frame == "nominal" and len(words) > 1 and (words[0] == "حسبما" or "ما" in words or "لما" in words)
+
 
 @dataclass(frozen=True, slots=True)
 class SpeechAct:
@@ -62,7 +69,7 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast", "suspender", "channel", "percent_unit")
+                "contrast", "suspender", "channel", "percent_unit", "reference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +87,7 @@ class WordClasses:
     suspender: frozenset[str]
     channel: frozenset[str]
     percent_unit: frozenset[str]  # «في المئة», «%»: a share of a group can be who speaks
+    reference: frozenset[str]     # «بذلك»: the cue's reference back, standing before its subject
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -231,6 +239,32 @@ def _load_cues(path: Path, acts: dict[str, SpeechAct]) -> dict[str, CueEntry]:
     return cues
 
 
+def _nominal_frames(path: Path, cues: dict[str, CueEntry]) -> dict[str, CueEntry]:
+    """``cues`` with the nominal frames of ``nominal_frames.tsv`` («وفق ما أعلن») added:
+    every opener with every verb form, unless cues.tsv lists that form itself."""
+    openers, verbs = [], []
+    for lineno, row in _table(path, ("kind", "text")):
+        if row["kind"] == "opener":
+            openers.append(row["text"])
+        elif row["kind"] == "verb":
+            if row.get("gender", "") not in _GENDER:
+                raise LexiconError(f"{path}:{lineno}: gender {row.get('gender')!r} is not m, f or u")
+            verbs.append((row["text"], _GENDER[row["gender"]]))
+        else:
+            raise LexiconError(f"{path}:{lineno}: kind {row['kind']!r} is not opener or verb")
+    base = next((c for c in cues.values() if c.frame == "nominal" and c.lemma == "وفق"), None)
+    if base is None and openers:
+        raise LexiconError(f"{path}: cues.tsv has no nominal cue of lemma وفق to take the frames from")
+    out = dict(cues)
+    for opener in openers:
+        for verb, gender in verbs:
+            form = f"{opener} {verb}"
+            norm = " ".join(normalize(form).split())
+            if norm not in out:
+                out[norm] = CueEntry(form, norm, "وفق", "nominal", gender, "sg", (), base.act)  # type: ignore[union-attr]
+    return out
+
+
 def _cue_regex(cues: dict[str, CueEntry]) -> "re.Pattern[str]":
     """The cue scan: an optional proclitic و/ف, then any form of the lexicon.
 
@@ -290,7 +324,7 @@ def _generic_sources(path: Path) -> dict[str, str]:
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load and compile every resource file (cached; pass a folder to override)."""
     d = Path(directory) if directory else resource_dir()
-    cues = _load_cues(d / "cues.tsv", _speech_acts(d / "speech_acts.tsv"))
+    cues = _nominal_frames(d / "nominal_frames.tsv", _load_cues(d / "cues.tsv", _speech_acts(d / "speech_acts.tsv")))
     titles = {}
     for lineno, row in _table(d / "titles.tsv", ("word", "kind", "gender")):
         if row["kind"] not in ("person", "org"):

@@ -273,3 +273,31 @@ def test_a_but_clause_ends_the_quotation_only_when_its_pronoun_can_be_the_speake
     from conftest import quotes_of
 
     assert [q.content for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("ضبطت السلطات الفرنسية لوحة للرسام الإسباني بابلو بيكاسو تقدر قيمتها بأكثر من 25 مليون يورو، "
+     "وفق ما أبلغت الجمارك الفرنسية.\n", "وفق ما أبلغت", "الجمارك الفرنسية"),
+    ("أسفر هجوم على حافلة كانت تقل أطفالا في سوق ضحيان عن مقتل 29 طفلا، وفق ما أعلن الصليب الأحمر.\n",
+     "وفق ما أعلن", "الصليب الأحمر"),
+    ("بدأت روسيا العمل بمشروع إنشاء قطار جديد من شأنه حمل صواريخ حربية بعيدة المدى، طبقا لما ذكرته وكالة "
+     "سبوتنيك الروسية للانباء.\n", "طبقا لما ذكرته", "وكالة سبوتنيك الروسية للانباء"),
+    ("قتل بريطاني بعد أن صعق البرق عصا السيلفي التي كان يستخدمها في التصوير، حسبما أفادت بذلك صحيفة ذي "
+     "إندبندنت البريطانية.\n", "حسبما أفادت", "صحيفة ذي إندبندنت البريطانية"),
+    ("نجح رجال الدفاع المدني في إخماد حريق نشب في منزل بحي العمرة، صرح بذلك المتحدث الرسمي للدفاع المدني "
+     "بمكة المكرمة العقيد نايف الشريف.\n", "صرح", "نايف الشريف"),
+])
+def test_a_cue_after_its_content_with_its_own_verb_or_a_reference_back(text, cue, speaker):
+    from conftest import quotes_of
+
+    (q,) = quotes_of(text)
+    assert (q.cue, q.speaker_name) == (cue, speaker)
+    assert q.content == text[:text.index("، ")]
+    assert q.rule in ("nominal_postposed", "referring_postposed")
+
+
+def test_a_bare_accordance_still_needs_a_source_and_a_verb_with_its_object_is_no_reference():
+    from conftest import quotes_of
+
+    assert quotes_of("وسيتم تنفيذ المشروع على ثلاث مراحل وفق الخطة المعتمدة.\n") == []
+    assert quotes_of("وللحديد دور كبير في الصناعة، ويظهر ذلك واضحا في المواد الإنشائية.\n") == []

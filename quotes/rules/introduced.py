@@ -6,7 +6,7 @@ from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, opens_clause, region_goes_on, reported_clause
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
 from quotes.rules.mentions import is_source, mention_of
-from quotes.rules.postposed import nominal_post
+from quotes.rules.postposed import nominal_post, referring_post
 from quotes.speakers import MentionSpan
 from quotes.tokens import Tok, iter_tokens, tokens
 
@@ -65,6 +65,8 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
 
 
 def nothing_introduced(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> Candidate | None:
-    """No clause, colon or mark follows: only a nominal cue can still point back
-    («…، حسبما ذكر مجلس الأمن»)."""
-    return nominal_post(ctx, cue, region) if cue.entry.frame == "nominal" else None
+    """No clause, colon or mark follows: a nominal cue can still point back («…، حسبما ذكر
+    مجلس الأمن»), and so can a verb that refers back to it («…، صرح بذلك المتحدث»)."""
+    if cue.entry.frame == "nominal":
+        return nominal_post(ctx, cue, region)
+    return referring_post(ctx, cue, region) if cue.entry.frame == "clause" else None

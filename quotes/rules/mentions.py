@@ -156,8 +156,12 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
 
 def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
     """Drop a channel standing between the cue and the speaker: «وأوضح لـ"الوطن" مدير
-    الفريق …», «وقال للصحفيين الوزير …» (only when words follow it)."""
+    الفريق …», «وقال للصحفيين الوزير …», and a reference back («صرح بذلك المتحدث …»)
+    (only when words follow it)."""
     i = 0
+    if len(region) > 1 and region[0].kind == "w" and region[0].text in ctx.lex.classes.reference \
+            and region[1].kind == "w":
+        i = 1
     while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
             and region[i].text not in ctx.lex.classes.pronoun_object \
             and (region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"):

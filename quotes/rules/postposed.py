@@ -18,9 +18,19 @@ def attributive(ctx: DocumentContext, cue: Cue) -> Candidate | None:
 def nominal_post(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> Candidate | None:
     """…، حسبما ذكر مجلس الأمن الروسي. : the sentence before the cue."""
     mention = mention_of(ctx, cue, region)
-    if mention is None or not is_source(ctx, mention):
+    if mention is None or not (cue.entry.with_verb or is_source(ctx, mention)):
         return None
     return content_before(ctx, cue, mention, "nominal_postposed")
+
+
+def referring_post(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> Candidate | None:
+    """…، صرح بذلك المتحدث الرسمي نايف الشريف. : a verb after a comma that refers back
+    («بذلك», ``reference`` word class) attributes the sentence before it."""
+    words = [t for t in region if t.kind == "w"]
+    before = ctx.w[max(0, cue.start - 3):cue.start].strip()
+    if len(words) < 2 or words[0].text not in ctx.lex.classes.reference or not before.endswith(("،", ",")):
+        return None
+    return content_before(ctx, cue, mention_of(ctx, cue, region), "referring_postposed")
 
 
 def content_before(ctx: DocumentContext, cue: Cue, mention: MentionSpan | None, rule: str) -> Candidate | None:
