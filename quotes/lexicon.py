@@ -21,7 +21,7 @@ import regex
 
 from quotes.normalize import normalize
 
-FRAMES = ("clause", "participle", "relay", "nominal", "attributive", "channel")
+FRAMES = ("clause", "participle", "relay", "nominal", "attributive", "channel", "fragment")
 _GENDER = {"m": "male", "f": "female", "u": "unknown", "": "unknown"}
 
 
@@ -69,7 +69,7 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast", "suspender", "channel", "percent_unit", "reference")
+                "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,7 @@ class WordClasses:
     channel: frozenset[str]
     percent_unit: frozenset[str]  # «في المئة», «%»: a share of a group can be who speaks
     reference: frozenset[str]     # «بذلك»: the cue's reference back, standing before its subject
+    demonstrative: frozenset[str]  # «هذه»: after a subject, the start of an object
 
 
 @dataclass(frozen=True, slots=True, eq=False)

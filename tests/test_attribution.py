@@ -301,3 +301,35 @@ def test_a_bare_accordance_still_needs_a_source_and_a_verb_with_its_object_is_no
 
     assert quotes_of("وسيتم تنفيذ المشروع على ثلاث مراحل وفق الخطة المعتمدة.\n") == []
     assert quotes_of("وللحديد دور كبير في الصناعة، ويظهر ذلك واضحا في المواد الإنشائية.\n") == []
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("ودعت طهران إلى «اقتناص هذه الفرصة».\n", "ودعت", "طهران", "اقتناص هذه الفرصة"),
+    ("ووصفت الناشطة نعيمة الكلاف الأحكام بـ«القاسية والانتقامية».\n", "ووصفت", "نعيمة الكلاف",
+     "القاسية والانتقامية"),
+    ("ووصف بوسنين الحادث بأنه «أسوأ يوم» للمدينة ومحيطها منذ اندلاع القتال.\n", "ووصف", "بوسنين", "أسوأ يوم"),
+    ("ووصفت صحيفة «ذا هيل» القرار بأنه «مخيب للآمال».\n", "ووصفت", "صحيفة ذا هيل", "مخيب للآمال"),
+    ("ووصف قائد الشرطة هذه المقاطع بأنها «صادمة للضمير وتحتوى مشاهد قاسية».\n", "ووصف", "قائد الشرطة",
+     "صادمة للضمير وتحتوى مشاهد قاسية"),
+    # the describer's own words in marks (not a scare quote: someone says them)
+    ("وصف الكاتب تلك المرحلة بأنها «سنوات الجحيم» في كتابه الجديد.\n", "وصف", "الكاتب", "سنوات الجحيم"),
+])
+def test_a_verb_with_an_object_quotes_only_the_words_in_marks(text, cue, speaker, content):
+    from conftest import quotes_of
+
+    (q,) = quotes_of(text)
+    assert (q.cue, q.type, q.content) == (cue, "direct", content)
+    assert speaker in q.speaker_name
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا الوزير إلى الحوار بين الأطراف.\n",                   # a call in plain words: no quotation
+    "ووصفه بأنه نصر سياسي.\n",
+    "ودعت الجامعة المتقدمين إلى التسجيل على الرابط: http://careers.kacst.edu.sa/\n",
+    # a term in marks deep in the call, not the words of the call
+    "ودعا زاخاروف الجانب الأمريكي إلى العودة إلى “المفاوضات البناءة” بشأن التأشيرات.\n",
+])
+def test_a_verb_with_an_object_and_no_marks_quotes_nothing(text):
+    from conftest import quotes_of
+
+    assert quotes_of(text) == []

@@ -132,7 +132,7 @@ def test_marks_right_after_cue_and_circumstance():
 
 
 @pytest.mark.parametrize("text", [
-    "وصف الكاتب تلك المرحلة بأنها «سنوات الجحيم» في كتابه الجديد.",   # scare quotes, no cue
+    "وعاش سكان المدينة ما عرف بـ«سنوات الجحيم» خلال الحرب.",          # scare quotes, no one says them
     "شاهد الجمهور فيلم «الرسالة» في افتتاح المهرجان.",                 # a title
     "أكد الوزير أهمية التعاون بين البلدين في المرحلة المقبلة.",        # speech verb + noun phrase
     "حذر الخبراء من التصعيد في المنطقة.",

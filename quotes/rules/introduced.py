@@ -5,7 +5,7 @@ from __future__ import annotations
 from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, opens_clause, region_goes_on, reported_clause
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
-from quotes.rules.mentions import is_source, mention_of
+from quotes.rules.mentions import is_source, mention_of, without_object
 from quotes.rules.postposed import nominal_post, referring_post
 from quotes.speakers import MentionSpan
 from quotes.tokens import Tok, iter_tokens, tokens
@@ -28,6 +28,8 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                 return None
             if t.text in lex.complementizers and t.text != "وان" and opens_clause(ctx, cue, region):
                 mention = mention or mention_of(ctx, cue, region)
+                if cue.entry.frame == "fragment":
+                    return quoted_fragment(ctx, cue, t.end, mention)  # «وصفه بأنه «نصر سياسي»»
                 if cue.entry.frame == "nominal" and (mention is None or n_words > MAX_NOMINAL_REGION_WORDS
                                                      or not is_source(ctx, mention)):
                     return None  # «وفق ما قامت به الأمانة … فإن» is no attribution
@@ -40,7 +42,10 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                     return nothing_introduced(ctx, cue, region)
             region.append(t)
         elif t.kind == "colon":
-            return after_colon(ctx, cue, cs, t.end, mention or mention_of(ctx, cue, region))
+            mention = mention or mention_of(ctx, cue, region)
+            if cue.entry.frame == "fragment":
+                return quoted_fragment(ctx, cue, t.end, mention)  # «ودعت الطلاب إلى التسجيل على الرابط: http…» is none
+            return after_colon(ctx, cue, cs, t.end, mention)
         elif t.kind == "q":
             if t.text not in OPENERS:
                 return nothing_introduced(ctx, cue, region)
@@ -54,6 +59,11 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             if cue.entry.frame == "nominal" or n_words > MAX_MARKS_REGION_WORDS:
                 return None
             mention = mention or mention_of(ctx, cue, region)
+            if cue.entry.frame == "fragment":  # «دعت طهران إلى «اقتناص هذه الفرصة»»: the marks take the object's place
+                words = [r.text for r in region if r.kind == "w"]
+                if not words or words[-1] not in FRAGMENT_LINKS or sum(x in FRAGMENT_LINKS for x in words) > 1:
+                    return None  # «دعا زاخاروف الجانب الأمريكي إلى العودة إلى “المفاوضات البناءة”»: a term in marks
+                return quoted_fragment(ctx, cue, t.start, mention)
             if mention is not None and n_words > 1 and not is_source(ctx, mention):
                 return None  # «رفض قبولنا باعتبارنا تربويين "…"»: marks after an object
             return direct(ctx, cue, cs, t.start, mention, "cue_marks")
@@ -62,6 +72,20 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
         else:
             region.append(t)
     return nothing_introduced(ctx, cue, region)
+
+
+# what links a fragment verb to its quoted words: «إلى «…»», «بـ«…»»
+FRAGMENT_LINKS = frozenset({"الي", "ب", "ل"})
+
+
+def quoted_fragment(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | None) -> Candidate | None:
+    """A fragment cue quotes only what marks enclose right at ``pos`` («بـ«القاسية
+    والانتقامية»», «بأنه «جريمة جديدة»»); a description in plain words is no quotation."""
+    rest = ctx.w[pos:pos + 3].lstrip(" \t")
+    opener = pos + len(ctx.w[pos:pos + 3]) - len(rest)
+    if not rest or rest[0] not in OPENERS or ctx.view.closer(opener, ctx.view.para_end(opener)) is None:
+        return None
+    return direct(ctx, cue, cue.start, opener, without_object(ctx, mention), "cue_marks")
 
 
 def nothing_introduced(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> Candidate | None:

@@ -10,6 +10,7 @@ import regex
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
+from quotes.speakers.words import is_family_name, is_namey
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -251,6 +252,24 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
         if not is_source(ctx, span):
             return None
     return span
+
+
+def without_object(ctx: DocumentContext, mention: MentionSpan | None) -> MentionSpan | None:
+    """The subject of a verb that takes an object before its quoted words: a definite
+    word after a name, or after a name in marks, is the object («ووصف بوسنين الحادث
+    بأنه «…»», «ووصفت صحيفة «ذا هيل» القرار بأنه «…»»); prepositions at the end go too."""
+    if mention is None:
+        return None
+    toks = [t for t in tokens(ctx.w, mention.start, mention.end) if t.kind in ("w", "q")]
+    demonstrative = next((k for k, t in enumerate(toks) if k and t.text in ctx.lex.classes.demonstrative), None)
+    if demonstrative is not None:
+        toks = toks[:demonstrative]  # «ووصف قائد الشرطة هذه المقاطع بأنها «…»»: the object starts there
+    while toks and toks[-1].kind == "w" and (toks[-1].text in ctx.lex.function_words or len(toks[-1].text) == 1):
+        toks.pop()  # «إلى», an attached «بـ»
+    if len(toks) >= 2 and toks[-1].kind == "w" and is_definite(toks[-1].text) and (
+            toks[-2].kind == "q" or is_namey(ctx.lex, toks[-2].text) or is_family_name(ctx.lex, toks[-2].text)):
+        toks.pop()
+    return MentionSpan(toks[0].start, toks[-1].end) if toks else None
 
 
 def is_source(ctx: DocumentContext, mention: MentionSpan) -> bool:
