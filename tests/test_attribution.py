@@ -333,3 +333,13 @@ def test_a_verb_with_an_object_and_no_marks_quotes_nothing(text):
     from conftest import quotes_of
 
     assert quotes_of(text) == []
+
+
+def test_a_call_in_marks_then_a_promise_are_two_quotations():
+    from conftest import quotes_of
+
+    text = ("ودعت طهران إلى «اقتناص هذه الفرصة» واعدة بأن الولايات المتحدة ستساعد إيران في حال قامت بذلك على "
+            "«الخروج من عزلتها».\n")
+    got = [(q.cue, q.type, q.content) for q in quotes_of(text)]
+    assert got == [("ودعت", "direct", "اقتناص هذه الفرصة"),
+                   ("واعدة", "mixed", "الولايات المتحدة ستساعد إيران في حال قامت بذلك على «الخروج من عزلتها»")]

@@ -49,6 +49,13 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
         elif t.kind == "q":
             if t.text not in OPENERS:
                 return nothing_introduced(ctx, cue, region)
+            words = [r.text for r in region if r.kind == "w"]
+            if cue.entry.frame == "fragment" and words and words[-1] in FRAGMENT_LINKS:
+                # «دعت طهران إلى «اقتناص هذه الفرصة»»: the marks take the object's place; but not a term
+                # deeper in the phrase («دعا زاخاروف الجانب الأمريكي إلى العودة إلى “المفاوضات البناءة”»)
+                if sum(x in FRAGMENT_LINKS for x in words) > 1:
+                    return None
+                return quoted_fragment(ctx, cue, t.start, mention or mention_of(ctx, cue, region))
             closer = ctx.view.closer(t.start, ctx.view.para_end(t.start))
             inner = count_words(w, t.start + 1, closer, MAX_NAME_IN_MARKS + 1) if closer is not None else 99
             follows = closer is not None and region_goes_on(ctx, closer + 1)
@@ -56,14 +63,9 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                 region.extend(tokens(w, t.start, closer + 1))
                 skip_to = closer
                 continue
-            if cue.entry.frame == "nominal" or n_words > MAX_MARKS_REGION_WORDS:
+            if cue.entry.frame in ("nominal", "fragment") or n_words > MAX_MARKS_REGION_WORDS:
                 return None
             mention = mention or mention_of(ctx, cue, region)
-            if cue.entry.frame == "fragment":  # «دعت طهران إلى «اقتناص هذه الفرصة»»: the marks take the object's place
-                words = [r.text for r in region if r.kind == "w"]
-                if not words or words[-1] not in FRAGMENT_LINKS or sum(x in FRAGMENT_LINKS for x in words) > 1:
-                    return None  # «دعا زاخاروف الجانب الأمريكي إلى العودة إلى “المفاوضات البناءة”»: a term in marks
-                return quoted_fragment(ctx, cue, t.start, mention)
             if mention is not None and n_words > 1 and not is_source(ctx, mention):
                 return None  # «رفض قبولنا باعتبارنا تربويين "…"»: marks after an object
             return direct(ctx, cue, cs, t.start, mention, "cue_marks")
