@@ -18,7 +18,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.rules import Candidate, DocumentContext, run_rules
-from quotes.rules.mentions import channel_owner, clause_subject
+from quotes.rules.mentions import channel_owner, clause_subject, preceding_subject
 from quotes.speakers import SpeakerResolver
 from quotes.speakers.entities import speaker_ids
 from quotes.version import engine_version
@@ -61,7 +61,8 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     for q in found:
         subject = clause_subject(ctx, q.cue_start) if q.mention is None and q.entry.frame == "participle" else None
         owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
-        spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner)
+        focus = preceding_subject(ctx, q.cue_start) if q.mention is None else None
+        spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus)
         cs, ce = nt.span(q.start, q.end)
         ks, ke = nt.span(q.cue_start, q.cue_end)
         if q.mention is not None:

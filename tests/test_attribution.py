@@ -343,3 +343,21 @@ def test_a_call_in_marks_then_a_promise_are_two_quotations():
     got = [(q.cue, q.type, q.content) for q in quotes_of(text)]
     assert got == [("ودعت", "direct", "اقتناص هذه الفرصة"),
                    ("واعدة", "mixed", "الولايات المتحدة ستساعد إيران في حال قامت بذلك على «الخروج من عزلتها»")]
+
+
+def test_a_cue_that_names_no_one_after_no_quotation_takes_the_titled_person_before_it():
+    from conftest import quotes_of
+
+    text = ("لقد حرص قائد حرس الحدود بجازان اللواء محيا العتيبي على معايدة المصابين من منسوبي حرس الحدود "
+            "والتواجد معهم صباح العيد في الميدان.\nوأضاف أن مثل هذه الزيارة تعبر عن تقدير القيادة لجهودهم.\n")
+    (q,) = quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("محيا العتيبي", "implied-preceding-subject")
+
+
+def test_whom_the_words_are_addressed_to_is_not_who_speaks():
+    from conftest import quotes_of
+
+    text = ("وأكد ولي ولي العهد الأمير محمد بن سلمان دعم المملكة لمصر.\n"
+            "وقال في برقية شكر للرئيس المصري عبد الفتاح السيسي: «نقدر لكم حسن الاستقبال».\n")
+    (q,) = quotes_of(text)
+    assert q.speaker_mention is None and q.speaker_name == "محمد بن سلمان"

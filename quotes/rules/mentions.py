@@ -63,8 +63,24 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
                 return mention
             break
-    toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
-    for i, j in reversed(list(name_runs(ctx.lex, toks))):  # the nearest subject before the participle
+    return titled_name_before(ctx, start, cue_start)
+
+
+def titled_name_before(ctx: DocumentContext, start: int, end: int, person: bool = False) -> MentionSpan | None:
+    """The nearest name between ``start`` and ``end`` with its title phrase before it
+    («الحكم الدولي نبيل الشمردل»), or a full name that opens with a given name. With
+    ``person``, only a name of two words or more right after a person's title
+    («المدرب الأوروجوياني خورخي دا سيلفا»)."""
+    toks = [t for t in tokens(ctx.w, start, end) if t.kind != "end"]
+    for i, j in reversed(list(name_runs(ctx.lex, toks))):
+        if person:
+            near = toks[max(0, i - 3):i]
+            if j - i >= 2 and any(t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person"
+                                  for t in near):
+                k = i - len(near) + next(n for n, t in enumerate(near)
+                                         if t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person")
+                return MentionSpan(toks[k].start, toks[j - 1].end)
+            continue
         k = i
         while k > 0 and toks[k - 1].kind in ("w", "comma") and toks[k - 1].text not in ctx.lex.mention_stoppers \
                 and (toks[k - 1].kind == "comma" or title_of(ctx.lex, toks[k - 1].text)
@@ -76,6 +92,20 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
         if titled or (j - i >= 2 and toks[i].text in ctx.lex.given_names):
             return MentionSpan(toks[k].start, toks[j - 1].end)
     return None
+
+
+def preceding_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
+    """Who the article was last about before the cue's sentence, for a cue that names no one
+    when no earlier quotation gives a speaker: «وأكد الأمير محمد بن سلمان دعم المملكة لمصر.
+    وقال في برقية …: «…»» → «الأمير محمد بن سلمان». The nearest titled name in the two
+    sentences before (not across an earlier quotation)."""
+    end = ctx.view.sentence_start(cue_start)
+    start = ctx.view.sentence_start(max(0, end - 2))
+    start = ctx.view.sentence_start(max(0, start - 2)) if start > 0 else start
+    k = bisect_right(ctx.found.ends, cue_start)
+    if k and ctx.found.ends[k - 1] > start:
+        start = ctx.found.ends[k - 1]
+    return titled_name_before(ctx, start, end, person=True) if start < end else None
 
 
 def channel_owner(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
@@ -181,12 +211,15 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
 
 
 def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[Tok]:
-    """Keep words past a soft stopper only when they end in a name and none came before."""
+    """Keep words past a soft stopper only when they end in a name and none came before,
+    and the name is not whom the words are addressed to («وقال في برقية شكر للرئيس
+    المصري عبد الفتاح السيسي:»: a title with ل before the name)."""
     head, tail = kept[:soft_cut], kept[soft_cut:]
     if name_run(ctx.lex, head, ctx.w) is not None:
         return head
     run = name_run(ctx.lex, tail, ctx.w)
-    if run is None:
+    if run is None or any(t.kind == "w" and t.text.startswith("ل") and title_of(ctx.lex, t.text[1:].removeprefix("ل"))
+                          for t in tail[:run[0]]):
         return head
     return kept[:soft_cut + run[1]]
 

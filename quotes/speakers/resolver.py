@@ -34,6 +34,7 @@ SPEAKER_RULES: dict[str, str] = {
     "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
     "implied-channel-owner": "no mention: the owner of a channel the sentence names (تدوينة لأوباما … حيث قال)",
     "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
+    "implied-preceding-subject": "no mention and no earlier speaker: the titled name the sentences before are about",
     "implied-unresolved": "no mention and no earlier speaker",
 }
 
@@ -69,14 +70,16 @@ class SpeakerResolver:
         self.groups: list[bool] = []  # per resolved quotation: did a plural or dual cue introduce it?
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
-                subject: MentionSpan | None = None, owner: MentionSpan | None = None) -> Speaker:
+                subject: MentionSpan | None = None, owner: MentionSpan | None = None,
+                focus: MentionSpan | None = None) -> Speaker:
         """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
-        ``subject`` is the subject of the cue's sentence and ``owner`` the owner of a channel
-        named in it, for a speaker the cue only implies."""
+        ``subject`` is the subject of the cue's sentence, ``owner`` the owner of a channel
+        named in it and ``focus`` the titled name of the sentences before, for a speaker
+        the cue only implies."""
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement, subject, owner, pos)
+            spk = self._implied(agreement, subject, owner, focus, pos)
         else:
             spk = self._from_mention(mention, agreement, pos)
         if cue.number in ("pl", "du") and cue.frame != "relay":
@@ -88,7 +91,7 @@ class SpeakerResolver:
         return spk
 
     def _implied(self, agreement: str, subject: MentionSpan | None, owner: MentionSpan | None,
-                 pos: int) -> Speaker:
+                 focus: MentionSpan | None, pos: int) -> Speaker:
         for found, rule in ((subject, "implied-sentence-subject"), (owner, "implied-channel-owner")):
             if found is not None:
                 spk = self._from_mention(found, agreement, pos)
@@ -104,6 +107,10 @@ class SpeakerResolver:
                     gender = agreement
                 return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement,
                                "implied-previous-speaker")
+        if focus is not None:
+            spk = self._from_mention(focus, agreement, pos)
+            if spk.rule in ("name", "title-name") and _agrees(spk, agreement):
+                return dataclasses.replace(spk, rule="implied-preceding-subject")
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
 
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
