@@ -63,6 +63,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
         owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
         focus = preceding_subject(ctx, q.cue_start) if q.mention is None else None
         spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus)
+        resolver.note_documents(q.cue_end, q.start, spk)  # «أوضحت الوزارة في بيان، أنه …»: the ministry issued it
         cs, ce = nt.span(q.start, q.end)
         ks, ke = nt.span(q.cue_start, q.cue_end)
         if q.mention is not None:

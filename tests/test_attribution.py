@@ -361,3 +361,16 @@ def test_whom_the_words_are_addressed_to_is_not_who_speaks():
             "وقال في برقية شكر للرئيس المصري عبد الفتاح السيسي: «نقدر لكم حسن الاستقبال».\n")
     (q,) = quotes_of(text)
     assert q.speaker_mention is None and q.speaker_name == "محمد بن سلمان"
+
+
+def test_a_statement_speaks_for_whoever_the_article_said_issued_it():
+    from conftest import quotes_of
+
+    text = ("أوضحت وزارة الصحة والشؤون الصحية بوزارة الحرس الوطني في بيان مشترك، أنه تم تسجيل حالات إصابة "
+            "بفيروس كورونا وسط عائلة سعودية في منطقة الرياض.\n"
+            "وبين أنه تم على الفور إجراء التقصي الوبائي، وفقاً لموجهات اللجنة العلمية الصادرة من مركز القيادة "
+            "والتحكم بوزارة الصحة.\n"
+            "وأفاد البيان أنه بالنسبة للحالة الثانية فقد تم اكتشافها من خلال المتابعة المنزلية.\n")
+    last = quotes_of(text)[-1]
+    assert (last.cue, last.speaker_name, last.speaker_rule) == \
+        ("وأفاد", "وزارة الصحة والشؤون الصحية بوزارة الحرس الوطني", "document-issuer")

@@ -68,6 +68,7 @@ class SpeakerResolver:
         self.history: list[Speaker] = []
         self.kinds: dict[str, str] = {}
         self.groups: list[bool] = []  # per resolved quotation: did a plural or dual cue introduce it?
+        self.issuers: dict[str, Speaker] = {}  # document noun (بيان، تقرير) -> who the article says issued it
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
                 subject: MentionSpan | None = None, owner: MentionSpan | None = None,
@@ -177,9 +178,19 @@ class SpeakerResolver:
                     return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
 
+    def note_documents(self, start: int, end: int, spk: Speaker) -> None:
+        """Remember ``spk`` as the issuer of a document its quotation came in: «في بيان»،
+        «في تقرير» between the cue and the content (words of ``generic_sources`` of kind document)."""
+        if not spk.name:
+            return
+        words_ = [t.text for t in tokens(self.w, start, end) if t.kind == "w"]
+        for before, word in zip(words_, words_[1:]):
+            if before == "في" and self.lex.generic_sources.get(strip_definite(word)) == "document":
+                self.issuers[strip_definite(word)] = spk
+
     def _generic(self, wtoks: list[Tok], agreement: str, pos: int) -> Speaker | None:
-        """A generic source: a document (البيان، التغريدة) speaks for whoever issued it, the
-        last speaker; a definite collective (المصادر، الاستطلاع، للمصادر، المصادر نفسها) is its
+        """A generic source: a document (البيان، التغريدة) speaks for whoever issued it: the
+        speaker the article said it came from («في بيان»), else the last speaker; a definite collective (المصادر، الاستطلاع، للمصادر، المصادر نفسها) is its
         fullest first mention in the article («مصادر يمنية»، «استطلاع رويترز وإبسوس»)."""
         words_ = [t.text for t in wtoks]
         if words_ and words_[-1] in self.lex.classes.emphatic_self:
@@ -194,6 +205,8 @@ class SpeakerResolver:
         head = strip_definite(word)
         kind = self.lex.generic_sources.get(head)
         if kind == "document":
+            if head in self.issuers:  # «وذكر البيان» after «أوضحت الوزارة في بيان»
+                return dataclasses.replace(self.issuers[head], agreement=agreement, rule="document-issuer")
             for prev in reversed(self.history[-MAX_HISTORY:]):
                 if prev.name:
                     return dataclasses.replace(prev, agreement=agreement, rule="document-issuer")
