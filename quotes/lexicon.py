@@ -69,7 +69,7 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative")
+                "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,7 @@ class WordClasses:
     percent_unit: frozenset[str]  # «في المئة», «%»: a share of a group can be who speaks
     reference: frozenset[str]     # «بذلك»: the cue's reference back, standing before its subject
     demonstrative: frozenset[str]  # «هذه»: after a subject, the start of an object
+    maker: frozenset[str]         # «أجرته»: a poll or study and the body that made it
 
 
 @dataclass(frozen=True, slots=True, eq=False)

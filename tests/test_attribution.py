@@ -374,3 +374,13 @@ def test_a_statement_speaks_for_whoever_the_article_said_issued_it():
     last = quotes_of(text)[-1]
     assert (last.cue, last.speaker_name, last.speaker_rule) == \
         ("وأفاد", "وزارة الصحة والشؤون الصحية بوزارة الحرس الوطني", "document-issuer")
+
+
+def test_a_poll_is_named_by_the_body_that_made_it_even_in_the_accusative():
+    from conftest import quotes_of
+
+    text = ("أظهر استطلاعا للرأي أجرته رويترز وإبسوس أن هيلاري كلينتون تتقدم على منافسيها.\n"
+            "وقال الاستطلاع إن الناخبين الديمقراطيين يؤيدونها بقوة.\n")
+    got = [(q.speaker_mention, q.speaker_name, q.speaker_rule) for q in quotes_of(text)]
+    assert got == [("استطلاعا للرأي أجرته رويترز وإبسوس", "استطلاع رويترز وإبسوس", "collective"),
+                   ("الاستطلاع", "استطلاع رويترز وإبسوس", "generic-first-mention")]

@@ -135,22 +135,44 @@ class ArticleNames:
                     break
         return found
 
-    def first_indefinite(self, head: str, pos: int) -> tuple[int, int] | None:
-        """The first place the article writes ``head`` without ال, with the words that
-        qualify it («مصادر يمنية»، «استطلاع رويترز وإبسوس»): its normalised span."""
+    def first_indefinite(self, head: str, pos: int) -> str | None:
+        """The first place the article writes ``head`` without ال (also in the accusative,
+        «استطلاعا»), with the words that qualify it («مصادر يمنية»، «استطلاع رويترز وإبسوس»),
+        or the body that made it («استطلاعا للرأي أجرته رويترز وإبسوس» → «استطلاع رويترز
+        وإبسوس»): as the article writes it."""
         _, lo, hi = self.scope(pos)
-        for m in _word_pattern(head).finditer(self.w, lo, hi):
+        for m in _word_pattern(head, accusative=True).finditer(self.w, lo, hi):
             end = m.end()
             n = 0
-            for t in tokens(self.w, m.end(), min(hi, m.end() + 80)):
+            toks = list(tokens(self.w, m.end(), min(hi, m.end() + 80)))
+            for t in toks:
                 if t.kind != "w" or n == MAX_NAME_WORDS - 1 or t.text in self.lex.function_words \
                         or t.text in self.lex.mention_stoppers or t.text in self.lex.complementizers \
                         or t.text in self.lex.cues or t.text in self.lex.classes.copula or not self._qualifies(t.text, n):
                     break
                 end = t.end
                 n += 1
+            maker = self._maker(toks)
+            if maker is not None:
+                return self.display(m.start("head"), m.end("head")) + " " + self.display(*maker)
             if n:
-                return m.start(), end
+                return self.display(m.start(), end)
+        return None
+
+    def _maker(self, toks: list) -> tuple[int, int] | None:
+        """«… للرأي أجرته رويترز وإبسوس»: the names after a verb of making (word class
+        ``maker``) that closes the noun's phrase, within a few words."""
+        words = [t for t in toks[:6] if t.kind == "w"]
+        for t in words[:3]:
+            if t.text in self.lex.classes.maker:
+                names = []
+                for w in toks[toks.index(t) + 1:]:
+                    if w.kind != "w" or len(names) == MAX_NAME_WORDS or w.text in self.lex.function_words \
+                            or w.text in self.lex.complementizers or w.text in self.lex.mention_stoppers \
+                            or w.text in self.lex.cues or is_definite(w.text):
+                        break
+                    names.append(w)  # the body's name, «رويترز وإبسوس» (names of agencies need not look like people's)
+                return (names[0].start, names[-1].end) if names else None
         return None
 
     def _qualifies(self, word: str, n: int) -> bool:
@@ -167,9 +189,10 @@ class ArticleNames:
 
 
 @lru_cache(maxsize=256)
-def _word_pattern(word: str) -> "re.Pattern[str]":
-    """``word`` as a whole word, behind at most one proclitic (و، ب، ل، ف) and no ال."""
-    return re.compile(r"(?<!\w)[وبلف]?" + re.escape(word) + r"(?!\w)")
+def _word_pattern(word: str, accusative: bool = False) -> "re.Pattern[str]":
+    """``word`` as a whole word, behind at most one proclitic (و، ب، ل، ف) and no ال; with
+    ``accusative``, also with the alif of the indefinite accusative («استطلاعا»)."""
+    return re.compile(r"(?<!\w)[وبلف]?(?P<head>" + re.escape(word) + r")" + ("ا?" if accusative else "") + r"(?!\w)")
 
 
 @lru_cache(maxsize=2048)

@@ -129,9 +129,15 @@ class SpeakerResolver:
         generic = self._generic(wtoks, agreement, pos)
         if generic is not None:
             return generic
-        if self.lex.generic_sources.get(strip_definite(wtoks[0].text)) == "collective":
-            # «سكان محليون»، «مصادر مطلعة»: a group, whatever the verb's agreement (وقال سكان …)
-            return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement, "collective")
+        first = strip_definite(wtoks[0].text)
+        head = first if first in self.lex.generic_sources else first.removesuffix("ا")  # «استطلاعا»
+        if self.lex.generic_sources.get(head) == "collective":
+            # «سكان محليون»، «مصادر مطلعة»: a group, whatever the verb's agreement (وقال سكان …);
+            # «استطلاعا للرأي أجرته رويترز وإبسوس»: named by the body that made it
+            made = any(t.text in self.lex.classes.maker for t in wtoks)
+            name = (self.names.first_indefinite(head, mention.start) if made else None) \
+                or self.names.display(mention.start, mention.end)
+            return Speaker(name, "unknown", "org", agreement, "collective")
         title = next((hit for t in wtoks if (hit := title_of(self.lex, t.text)) is not None), None)
         run = name_run(self.lex, toks, self.w)
         if run is not None and not (title and title[0] == "org"):
@@ -213,7 +219,7 @@ class SpeakerResolver:
         elif kind == "collective":
             found = self.names.first_indefinite(head, pos)
             if found is not None:
-                return Speaker(self.names.display(*found), "unknown", "org", agreement, "generic-first-mention")
+                return Speaker(found, "unknown", "org", agreement, "generic-first-mention")
         return None
 
     def _known_gender(self, name: str) -> str:
