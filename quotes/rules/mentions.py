@@ -79,6 +79,8 @@ def titled_name_before(ctx: DocumentContext, start: int, end: int, person: bool 
                                   for t in near):
                 k = i - len(near) + next(n for n, t in enumerate(near)
                                          if t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person")
+                if j - i >= 3 and is_definite(toks[j - 1].text):
+                    j -= 1  # «بيل كلينتون التفوق»: a definite word after a full name is what he did
                 return MentionSpan(toks[k].start, toks[j - 1].end)
             continue
         k = i
