@@ -4,8 +4,8 @@ A content is the set of its word 3-grams (normalised words). Two quotations are 
 statement when their sets have a Jaccard similarity of at least ``threshold`` and their
 speakers are compatible (:class:`SpeakerCompatibility`); an identical content of
 ``min_words`` words or more is one statement whoever the engine found as its speaker.
-A cluster is the transitive closure of that relation, so no pair of one statement is ever
-split between two clusters (and so between two dataset splits): a quotation with an unknown
+A cluster is the transitive closure of that relation, so no pair found to be one statement
+is split between two clusters (and so between two dataset splits): a quotation with an unknown
 speaker may join the words of two differently named speakers into one cluster, which then
 lists both names.
 Candidate pairs come from MinHash signatures cut into LSH bands; every candidate is then
@@ -17,7 +17,7 @@ same named person or body, never through similarity and never with an unknown sp
 
 Everything here is pure: :func:`fingerprint` turns a content into numbers (run it where
 the record is made, in the worker), :class:`ClusterIndex` keeps those numbers compactly
-(about 400 bytes a quotation) and :meth:`ClusterIndex.assign` clusters them. The
+(about 300 bytes a quotation) and :meth:`ClusterIndex.assign` clusters them. The
 settings live in ``resources/clusters.yaml``.
 """
 
