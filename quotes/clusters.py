@@ -8,8 +8,9 @@ A cluster is the transitive closure of that relation, so no pair found to be one
 is split between two clusters (and so between two dataset splits): a quotation with an unknown
 speaker may join the words of two differently named speakers into one cluster, which then
 lists both names.
-Candidate pairs come from MinHash signatures cut into LSH bands; every candidate is then
-checked on the exact 3-gram sets, so a cluster never rests on an estimate.
+Candidate pairs come from MinHash signatures cut into LSH bands (each band kept as one
+32-bit key); every candidate is then checked on the exact 3-gram sets, so a cluster never
+rests on an estimate.
 
 Short formulas (a religious phrase, «لا تعليق») would glue unrelated articles together:
 a content shorter than ``min_words`` joins only an identical content whose speaker is the
@@ -42,6 +43,8 @@ WORD = regex.compile(r"[\p{L}\p{N}]+")
 _PRIME = np.uint64((1 << 61) - 1)
 _MASK = np.uint64(0xFFFFFFFF)
 _SEED = 20151
+_ROW_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                      0x85EBCA77C2B2AE63, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53], dtype=np.uint64)
 
 
 class ClusterSettingsError(ValueError):
@@ -69,8 +72,9 @@ def load_cluster_settings(path: str | None = None) -> ClusterSettings:
     """The shipped settings (or those of ``path``); raises :class:`ClusterSettingsError`."""
     file = Path(path) if path else Path(__file__).parent / "resources" / "clusters.yaml"
     settings = read_settings(file, ClusterSettings, ClusterSettingsError)
-    if settings.num_perm % settings.bands or settings.threshold > 1:
-        raise ClusterSettingsError(f"{file}: num_perm must be a multiple of bands and threshold at most 1")
+    if settings.num_perm % settings.bands or settings.rows > len(_ROW_MULT) or settings.threshold > 1:
+        raise ClusterSettingsError(f"{file}: num_perm must be bands × rows (at most {len(_ROW_MULT)} rows a band) "
+                                   "and threshold at most 1")
     return settings
 
 
@@ -102,12 +106,13 @@ def shingles(words: list[str], k: int) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What clustering needs of one content: its words' hash, its length, and for a long
-    content its sorted 3-gram hashes and MinHash signature (as raw ``uint32`` bytes)."""
+    content its sorted 3-gram hashes and the keys of its MinHash signature's LSH bands
+    (as raw ``uint32`` bytes)."""
 
     exact: int
     words: int
     shingles: bytes = b""
-    signature: bytes = b""
+    bands: bytes = b""
 
 
 def fingerprint(content: str, settings: ClusterSettings) -> Fingerprint:
@@ -119,8 +124,11 @@ def fingerprint(content: str, settings: ClusterSettings) -> Fingerprint:
     grams = shingles(words, settings.shingle_words)
     hashes = np.unique(np.fromiter((xxhash.xxh32_intdigest(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
     a, b = _permutations(settings.num_perm)
-    signature = ((hashes.astype(np.uint64)[:, None] * a + b) % _PRIME & _MASK).min(axis=0).astype(np.uint32)
-    return Fingerprint(exact, len(words), hashes.tobytes(), signature.tobytes())
+    signature = ((hashes.astype(np.uint64)[:, None] * a + b) % _PRIME & _MASK).min(axis=0)
+    rows = signature.reshape(settings.bands, settings.rows) * _ROW_MULT[: settings.rows] + np.arange(
+        settings.rows, dtype=np.uint64)
+    keys = np.bitwise_xor.reduce(rows, axis=1)
+    return Fingerprint(exact, len(words), hashes.tobytes(), ((keys ^ (keys >> np.uint64(32))) & _MASK).astype(np.uint32).tobytes())
 
 
 class SpeakerCompatibility:
@@ -240,8 +248,8 @@ class ClusterIndex:
         self.words = array.array("l")
         self.shingles = array.array("I")
         self.shingle_start = array.array("q", [0])
-        self.signatures = array.array("I")
-        self.long_items = array.array("q")  # items that have a signature, in order
+        self.bands = array.array("I")       # LSH band keys of the long items
+        self.long_items = array.array("q")  # items that have band keys, in order
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -261,9 +269,9 @@ class ClusterIndex:
         self.key.append(number)
         self.exact.append(fp.exact)
         self.words.append(fp.words)
-        if fp.signature:
+        if fp.bands:
             self.shingles.frombytes(fp.shingles)
-            self.signatures.frombytes(fp.signature)
+            self.bands.frombytes(fp.bands)
             self.long_items.append(i)
         self.shingle_start.append(len(self.shingles))
 
@@ -291,43 +299,46 @@ class ClusterIndex:
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(n)
         self._shingle_array = np.frombuffer(self.shingles, dtype=np.uint32) if self.shingles else np.zeros(0, np.uint32)
-        self._join_similar(uf, rank, self._join_identical(uf, order))
+        self._join_similar(uf, rank, self._join_identical(uf, rank))
         del self._shingle_array
         return self._labels(uf, doc, order, rank)
 
-    def _join_identical(self, uf: _UnionFind, order: np.ndarray) -> set[int]:
+    def _join_identical(self, uf: _UnionFind, rank: np.ndarray) -> np.ndarray:
         """Identical long contents are one statement; identical short ones only with the
-        same named speaker. Returns the long items the similarity search needs: one for
-        each content and speaker (the others would only meet their twin again)."""
-        first: dict[tuple[int, int], int] = {}
-        searched: set[int] = set()
-        for i in order.tolist():
-            long = self.words[i] >= self.settings.min_words
-            if not long and not self.compatible.named(self.speaker(i)):
+        same named speaker. Returns which long items the similarity search needs: one for
+        each content and speaker, the earliest (the others would only meet their twin again)."""
+        n = len(self.ids)
+        searched = np.zeros(n, dtype=bool)
+        if not n:
+            return searched
+        exact = np.frombuffer(self.exact, dtype=np.uint64)
+        key = np.frombuffer(self.key, dtype=np.int64)
+        long = np.frombuffer(self.words, dtype=np.int64) >= self.settings.min_words
+        named = np.fromiter((self.compatible.named(k) for k in self.key_names), dtype=bool,
+                            count=len(self.key_names))[key]
+        group = np.where(long, 0, key + 1)  # a long content joins whoever speaks; a short one its speaker only
+        for members, by in ((np.flatnonzero(long | named), group), (np.flatnonzero(long), key)):
+            ordered = members[np.lexsort((rank[members], by[members], exact[members]))]
+            same = (exact[ordered][1:] == exact[ordered][:-1]) & (by[ordered][1:] == by[ordered][:-1])
+            if not members.size:
                 continue
-            j = first.setdefault((self.exact[i], 0 if long else self.key[i]), i)
-            if j != i:
-                uf.union(j, i)
-            if long and first.setdefault((self.exact[i], -1 - self.key[i]), i) == i:
-                searched.add(i)
+            if by is group:
+                for a, b in zip(ordered[:-1][same].tolist(), ordered[1:][same].tolist()):
+                    uf.union(a, b)
+            else:
+                searched[ordered[np.r_[True, ~same]]] = True
         return searched
 
-    def _join_similar(self, uf: _UnionFind, rank: np.ndarray, searched: set[int]) -> None:
+    def _join_similar(self, uf: _UnionFind, rank: np.ndarray, searched: np.ndarray) -> None:
         """Long contents that meet in an LSH band are compared on their exact 3-gram sets."""
         if not self.long_items:
             return
-        s = self.settings
-        items = np.frombuffer(self.long_items, dtype=np.int64)
-        sigs = np.frombuffer(self.signatures, dtype=np.uint32).reshape(len(items), s.num_perm)
-        keep = np.fromiter((i in searched for i in items.tolist()), dtype=bool, count=len(items))
-        items, sigs = items[keep], sigs[keep]
-        mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
-                        dtype=np.uint64)
-        for band in range(s.bands):
-            keys = np.full(len(items), band, dtype=np.uint64)
-            for r in range(s.rows):
-                keys ^= sigs[:, band * s.rows + r].astype(np.uint64) * mult[r % len(mult)] + np.uint64(r)
-            for members in _runs(keys):
+        every = np.frombuffer(self.long_items, dtype=np.int64)
+        bands = np.frombuffer(self.bands, dtype=np.uint32).reshape(len(every), self.settings.bands)
+        chosen = np.flatnonzero(searched[every])
+        items = every[chosen]
+        for band in range(self.settings.bands):
+            for members in _runs(bands[chosen, band]):
                 bucket = items[members]
                 self._join_run(uf, bucket[np.argsort(rank[bucket], kind="stable")])
 

@@ -45,7 +45,7 @@ def record_schema():
 
 
 # what clustering needs of a record, computed on the executors beside it (quotes.clusters)
-_FINGERPRINT = ("_date", "_fp_exact", "_fp_words", "_fp_shingles", "_fp_signature")
+_FINGERPRINT = ("_date", "_fp_exact", "_fp_words", "_fp_shingles", "_fp_bands")
 _CLUSTER_FIELDS = ("cluster_id", "cluster_size", "cluster_documents")
 _SIGN = 1 << 63
 
@@ -55,7 +55,7 @@ def _fingerprint_schema():
 
     return [T.StructField("_date", T.StringType()), T.StructField("_fp_exact", T.LongType()),
             T.StructField("_fp_words", T.LongType()), T.StructField("_fp_shingles", T.BinaryType()),
-            T.StructField("_fp_signature", T.BinaryType())]
+            T.StructField("_fp_bands", T.BinaryType())]
 
 
 def _annotate_partitions(stance: bool, target_yaml: str | None, clusters: bool = False):
@@ -86,7 +86,7 @@ def _annotate_partitions(stance: bool, target_yaml: str | None, clusters: bool =
                     if settings is not None:
                         fp = fingerprint(q.content, settings)
                         row.update(_date=doc.date, _fp_exact=fp.exact - 2 * _SIGN if fp.exact >= _SIGN else fp.exact,
-                                   _fp_words=fp.words, _fp_shingles=fp.shingles, _fp_signature=fp.signature)
+                                   _fp_words=fp.words, _fp_shingles=fp.shingles, _fp_bands=fp.bands)
                     rows.append(row)
             yield pd.DataFrame(rows, columns=names)
     return run
@@ -107,7 +107,7 @@ def with_clusters(spark, records):
         exact = row["_fp_exact"] + 2 * _SIGN if row["_fp_exact"] < 0 else row["_fp_exact"]
         index.add(row["id"], row["doc_id"], row["_date"], row["speaker_key"],
                   Fingerprint(exact, row["_fp_words"], bytes(row["_fp_shingles"] or b""),
-                              bytes(row["_fp_signature"] or b"")))
+                              bytes(row["_fp_bands"] or b"")))
     clusters = index.assign()
     fields = pd.DataFrame([{"id": rid, **clusters.fields(i)} for i, rid in enumerate(index.ids)],
                           columns=["id", *_CLUSTER_FIELDS])
