@@ -35,8 +35,10 @@ def test_seed_articles_score_floor(tmp_path):
 
 
 def test_development_set_score_floor(tmp_path):
-    """Floors a little under today's scores (quote F1 0.83, speaker 0.71, stance 0.61): a
-    change that loses ground on the development set fails here, not only on the seeds."""
+    """Floors a little under today's scores (quote F1 0.86, speaker 0.76, attributed F1 0.65,
+    stance 0.62): a change that loses ground on the development set fails here, not only on
+    the seeds."""
     result = extract_and_score(SHARED / "gold" / "dev_articles.jsonl", SHARED / "gold" / "dev.jsonl",
                                tmp_path / "pred.jsonl")
-    assert result["f1"] >= 0.80 and result["speaker_acc"] >= 0.68 and result["stance_macro_f1"] >= 0.58, result
+    assert result["f1"] >= 0.83 and result["speaker_acc"] >= 0.73 and result["attributed_f1"] >= 0.62 \
+        and result["stance_macro_f1"] >= 0.59, result
