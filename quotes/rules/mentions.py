@@ -66,23 +66,11 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
     return titled_name_before(ctx, start, cue_start)
 
 
-def titled_name_before(ctx: DocumentContext, start: int, end: int, person: bool = False) -> MentionSpan | None:
+def titled_name_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
     """The nearest name between ``start`` and ``end`` with its title phrase before it
-    («الحكم الدولي نبيل الشمردل»), or a full name that opens with a given name. With
-    ``person``, only a name of two words or more right after a person's title
-    («المدرب الأوروجوياني خورخي دا سيلفا»)."""
+    («الحكم الدولي نبيل الشمردل»), or a full name that opens with a given name."""
     toks = [t for t in tokens(ctx.w, start, end) if t.kind != "end"]
     for i, j in reversed(list(name_runs(ctx.lex, toks))):
-        if person:
-            near = toks[max(0, i - 3):i]
-            if j - i >= 2 and any(t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person"
-                                  for t in near):
-                k = i - len(near) + next(n for n, t in enumerate(near)
-                                         if t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person")
-                if j - i >= 3 and is_definite(toks[j - 1].text):
-                    j -= 1  # «بيل كلينتون التفوق»: a definite word after a full name is what he did
-                return MentionSpan(toks[k].start, toks[j - 1].end)
-            continue
         k = i
         while k > 0 and toks[k - 1].kind in ("w", "comma") and toks[k - 1].text not in ctx.lex.mention_stoppers \
                 and (toks[k - 1].kind == "comma" or title_of(ctx.lex, toks[k - 1].text)
@@ -107,7 +95,25 @@ def preceding_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | Non
     k = bisect_right(ctx.found.ends, cue_start)
     if k and ctx.found.ends[k - 1] > start:
         start = ctx.found.ends[k - 1]
-    return titled_name_before(ctx, start, end, person=True) if start < end else None
+    return person_named_before(ctx, start, end) if start < end else None
+
+
+def person_named_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
+    """The nearest name of two words or more between ``start`` and ``end`` that comes right
+    after a person's title («المدرب الأوروجوياني خورخي دا سيلفا»), from that title on."""
+    toks = [t for t in tokens(ctx.w, start, end) if t.kind != "end"]
+
+    def person_title(t: Tok) -> bool:
+        return t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person"
+
+    for i, j in reversed(list(name_runs(ctx.lex, toks))):
+        k = next((n for n in range(max(0, i - 3), i) if person_title(toks[n])), None)
+        if j - i < 2 or k is None:
+            continue
+        if j - i >= 3 and is_definite(toks[j - 1].text):
+            j -= 1  # «بيل كلينتون التفوق»: a definite word after a full name is what he did
+        return MentionSpan(toks[k].start, toks[j - 1].end)
+    return None
 
 
 def channel_owner(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
