@@ -128,7 +128,8 @@ def fingerprint(content: str, settings: ClusterSettings) -> Fingerprint:
     rows = signature.reshape(settings.bands, settings.rows) * _ROW_MULT[: settings.rows] + np.arange(
         settings.rows, dtype=np.uint64)
     keys = np.bitwise_xor.reduce(rows, axis=1)
-    return Fingerprint(exact, len(words), hashes.tobytes(), ((keys ^ (keys >> np.uint64(32))) & _MASK).astype(np.uint32).tobytes())
+    band_keys = ((keys ^ (keys >> np.uint64(32))) & _MASK).astype(np.uint32)  # one 32-bit key a band
+    return Fingerprint(exact, len(words), hashes.tobytes(), band_keys.tobytes())
 
 
 class SpeakerCompatibility:
