@@ -69,7 +69,8 @@ class BoilerplatePattern:
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
-                "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker")
+                "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
+                "fragment_link", "approximator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,8 @@ class WordClasses:
     reference: frozenset[str]     # «بذلك»: the cue's reference back, standing before its subject
     demonstrative: frozenset[str]  # «هذه»: after a subject, the start of an object
     maker: frozenset[str]         # «أجرته»: a poll or study and the body that made it
+    fragment_link: frozenset[str]  # «إلى», «بـ»: a fragment cue's link to its words in marks
+    approximator: frozenset[str]  # «نحو», «حوالي» before the number of a share
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -50,10 +50,10 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             if t.text not in OPENERS:
                 return nothing_introduced(ctx, cue, region)
             words = [r.text for r in region if r.kind == "w"]
-            if cue.entry.frame == "fragment" and words and words[-1] in FRAGMENT_LINKS:
+            if cue.entry.frame == "fragment" and words and words[-1] in ctx.lex.classes.fragment_link:
                 # «دعت طهران إلى «اقتناص هذه الفرصة»»: the marks take the object's place; but not a term
                 # deeper in the phrase («دعا زاخاروف الجانب الأمريكي إلى العودة إلى “المفاوضات البناءة”»)
-                if sum(x in FRAGMENT_LINKS for x in words) > 1:
+                if sum(x in ctx.lex.classes.fragment_link for x in words) > 1:
                     return None
                 return quoted_fragment(ctx, cue, t.start, mention or mention_of(ctx, cue, region))
             closer = ctx.view.closer(t.start, ctx.view.para_end(t.start))
@@ -74,10 +74,6 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
         else:
             region.append(t)
     return nothing_introduced(ctx, cue, region)
-
-
-# what links a fragment verb to its quoted words: «إلى «…»», «بـ«…»»
-FRAGMENT_LINKS = frozenset({"الي", "ب", "ل"})
 
 
 def quoted_fragment(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | None) -> Candidate | None:

@@ -148,9 +148,10 @@ def opens_with_someone(ctx: DocumentContext, mention: MentionSpan) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _share_re(units: frozenset[str]) -> "regex.Pattern[str]":
+def _share_re(units: frozenset[str], approximators: frozenset[str]) -> "regex.Pattern[str]":
     alts = "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True))
-    return regex.compile(rf"(?:(?:نحو|حوالي)\s+)?[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?\s*(?:{alts})\s+من(?=\s)")
+    approx = "|".join(regex.escape(a) for a in sorted(approximators, key=len, reverse=True)) or r"(?!)"
+    return regex.compile(rf"(?:(?:{approx})\s+)?[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?\s*(?:{alts})\s+من(?=\s)")
 
 
 def share_of_group(ctx: DocumentContext, region: list[Tok]) -> int:
@@ -160,7 +161,7 @@ def share_of_group(ctx: DocumentContext, region: list[Tok]) -> int:
     first = next((t for t in region if t.kind == "w"), None)
     if first is None:
         return -1
-    m = _share_re(ctx.lex.classes.percent_unit).match(ctx.w, first.start)
+    m = _share_re(ctx.lex.classes.percent_unit, ctx.lex.classes.approximator).match(ctx.w, first.start)
     return m.end() if m else -1
 
 

@@ -122,7 +122,7 @@ class SpeakerResolver:
             name, kind, gender = alias
             return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
                            kind, agreement, "alias")
-        if wtoks[0].text[0] in DIGITS or wtoks[0].text in ("نحو", "حوالي"):
+        if wtoks[0].text[0] in DIGITS or wtoks[0].text in self.lex.classes.approximator:
             # the mention finder lets a number open a mention only for a share of a group
             return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
                            "share-of-group")
