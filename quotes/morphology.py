@@ -34,6 +34,20 @@ def without_conjunction(word: str, longer_than: int = 1) -> str:
     return word[1:] if word[:1] in CONJUNCTIONS and len(word) > longer_than else word
 
 
+def clitic_readings(word: str) -> tuple[str, ...]:
+    """A normalised function word as written and without its proclitics: «ولا» → لا،
+    «لمكافحة» → مكافحة، «للتصدي» → التصدي، «وبدون» → بدون (the word itself first)."""
+    out = [word]
+    rest = word
+    for _ in range(2):  # at most two one-letter proclitics (وب، ول، فل)
+        if rest[:1] in PROCLITICS and len(rest) > 2:
+            rest = "ال" + rest[2:] if rest.startswith("لل") and len(rest) > 3 else rest[1:]
+            out.append(rest)
+        else:
+            break
+    return tuple(out)
+
+
 def without_article(word: str, min_stem: int = 3) -> str:
     """The word without a bare leading ال, when at least ``min_stem`` letters remain."""
     return word[2:] if word.startswith("ال") and len(word) - 2 >= min_stem else word

@@ -35,7 +35,7 @@ import yaml
 
 from quotes.calibration import Calibration, read_calibration
 from quotes.lexicon import LexiconError, SpeechAct, _table, load_lexicon, resource_dir
-from quotes.morphology import bare_forms, without_article
+from quotes.morphology import bare_forms, clitic_readings, without_article
 from quotes.normalize import normalize
 from quotes.settings import read_settings
 
@@ -311,21 +311,27 @@ def _match_terms(model: StanceModel, toks: list[str | None]) -> list[_Hit]:
 
 def _phrases_at(toks: list[str | None], table: dict, firsts: frozenset[str],
                 max_words: int) -> dict[int, tuple[int, str]]:
-    """Start position -> (length, phrase) of every phrase of ``table`` in the words."""
+    """Start position -> (length, phrase) of every phrase of ``table`` in the words; the
+    first word may carry proclitics («ولم»، «لمكافحة»، «للتصدي»)."""
     found: dict[int, tuple[int, str]] = {}
     n = len(toks)
     for i, w in enumerate(toks):
-        if w is None or w not in firsts:
+        if w is None:
             continue
-        for size in range(max_words, 0, -1):
-            if i + size > n:
+        for first in clitic_readings(w):
+            if first not in firsts:
                 continue
-            part = toks[i:i + size]
-            if None in part:
-                continue
-            key = " ".join(part)  # type: ignore[arg-type]
-            if key in table:
-                found[i] = (size, key)
+            for size in range(max_words, 0, -1):
+                if i + size > n:
+                    continue
+                rest = toks[i + 1:i + size]
+                if None in rest:
+                    continue
+                key = " ".join((first, *rest))  # type: ignore[arg-type]
+                if key in table:
+                    found[i] = (size, key)
+                    break
+            if i in found:
                 break
     return found
 

@@ -2,6 +2,7 @@
 
     python scripts/dev_eval.py                     # scores: all, per corpus, tune, held
     python scripts/dev_eval.py --errors tune       # every miss, spurious and wrong speaker of the tuning part
+    python scripts/dev_eval.py --confusion         # stance confusion matrices (gold rows, predicted columns)
 
 The held-aside third is chosen by a hash of the document id (stable, about a third of each
 corpus); read errors only on the tuning part, and report both parts. Scores come from the
@@ -87,26 +88,53 @@ def print_errors(scorer, gold_path: Path, preds: list[dict], docs: set[str]) -> 
             print("\n".join(lines))
 
 
+STANCES = ("favor", "against", "neutral")
+
+
+def print_confusion(scorer, gold_path: Path, preds: list[dict], parts: dict[str, set[str]]) -> None:
+    """Stance confusion of the matched quotations of each part: gold rows, predicted columns."""
+    gold = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        gold[d["doc_id"]] = d["quotes"]
+    by_doc: dict[str, list[dict]] = {}
+    for p in preds:
+        by_doc.setdefault(p["doc_id"], []).append(p)
+    for name, docs in parts.items():
+        table = {(g, p): 0 for g in STANCES for p in STANCES}
+        for doc_id in docs:
+            for g, p, _ in scorer.match(gold.get(doc_id, []), by_doc.get(doc_id, [])):
+                table[(g.get("stance"), p.get("stance"))] = table.get((g.get("stance"), p.get("stance")), 0) + 1
+        print(f"\n{name}: gold \\ predicted")
+        print(f"{'':<9}" + "".join(f"{p:>9}" for p in STANCES))
+        for g in STANCES:
+            print(f"{g:<9}" + "".join(f"{table[(g, p)]:>9}" for p in STANCES))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--errors", choices=["tune", "held", "all"], help="list the errors of this part")
+    ap.add_argument("--confusion", action="store_true", help="stance confusion matrices by part and corpus")
     args = ap.parse_args()
     gold_path = args.shared / "gold" / "dev.jsonl"
     scorer = load_scorer(args.shared)
     preds = predict(args.shared / "gold" / "dev_articles.jsonl")
     doc_ids = [json.loads(line)["doc_id"] for line in gold_path.read_text(encoding="utf-8").splitlines()]
     parts = {"all": set(doc_ids), "tune": {d for d in doc_ids if not held(d)}, "held": {d for d in doc_ids if held(d)}}
+    corpora = {c: {d for d in doc_ids if scorer.corpus_of(d) == c} for c in ("saudinewsnet", "ant")}
     if args.errors:
         print_errors(scorer, gold_path, preds, parts[args.errors])
+        return
+    if args.confusion:
+        print_confusion(scorer, gold_path, preds, {**parts, **corpora})
         return
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
         pred_path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
         keys = ("f1", "precision", "recall", "speaker_acc", "attributed_f1", "gender_acc", "type_acc", "stance_macro_f1")
         print(f"{'part':<14}{'docs':>5}{'gold':>5} " + " ".join(f"{k[:9]:>9}" for k in keys))
-        rows = list(parts.items()) + [
-            (c, {d for d in doc_ids if scorer.corpus_of(d) == c}) for c in ("saudinewsnet", "ant")]
+        rows = list(parts.items()) + list(corpora.items())
         for name, docs in rows:
             r = scorer.score(str(gold_path), str(pred_path), only_docs=docs)
             print(f"{name:<14}{r['docs']:>5}{r['gold']:>5} " + " ".join(f"{r[k]:>9}" for k in keys))

@@ -58,6 +58,15 @@ def test_clitics_are_stripped_before_lookup():
     assert label("نشيد بالتعاون والشراكة وبالدعم المستمر") == "favor"
 
 
+def test_fighting_a_bad_thing_is_for_the_fight_whatever_its_proclitics():
+    # SaudiNewsNet 2015: removing obstacles is favor, though «العقبات» alone is against
+    r = score_text(MODEL, "إن الحكومة ستعمل على ترتيب الزيارة بالكامل وتذليل كل العقبات أمام ذلك")
+    assert r.label == "favor" and "negated by تذليل" in r.reason
+    assert label("إن الحكومة تواجه كل العقبات أمام ذلك") != "favor"
+    r = score_text(MODEL, "حكومة إسرائيل ستطلب من الولايات المتحدة زيادة المساعدات العسكرية للتصدي لأي خطر قد ينشأ")
+    assert "negated by التصدي" in r.reason and r.label != "against"
+
+
 def test_the_speech_act_of_the_cue_adds_its_lean():
     lex = load_lexicon()
     deny = lex.cues["نفي"].act
