@@ -72,6 +72,7 @@ class StanceConfig:
     target_window: int      # words on each side of a target's mention that speak about it
     contrast_before: float  # evidence before a contrast word («لكن») in its sentence counts this much
     contrast_after: float   # … and after it this much
+    denial_weight: float    # evidence against of a denying negator with no stance term in its scope
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,6 +82,7 @@ class StanceModel:
     singles: dict[str, Term]
     multi: dict[str, tuple[Term, ...]]    # first bare word -> expressions, longest first
     negator_phrases: dict[str, int]       # normalised negator (one or two words) -> scope
+    denials: frozenset[str]               # negators that deny when no term is in their scope
     intensifiers: dict[str, tuple[float, int]]
     config: StanceConfig
     contrast: frozenset[str]              # words that end a stretch of evidence (word_classes.tsv)
@@ -143,8 +145,14 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         else:
             multi.setdefault(words[0], []).append(term)
     negators = {}
-    for lineno, row in _table(d / "negators.tsv", ("word", "scope")):
-        negators[" ".join(normalize(w) for w in row["word"].split())] = int(row["scope"] or 3)
+    denials = set()
+    for lineno, row in _table(d / "negators.tsv", ("word", "scope", "denies")):
+        key = " ".join(normalize(w) for w in row["word"].split())
+        negators[key] = int(row["scope"] or 3)
+        if row["denies"] not in ("", "yes"):
+            raise LexiconError(f"{d / 'negators.tsv'}:{lineno}: denies {row['denies']!r} is not yes or empty")
+        if row["denies"] == "yes":
+            denials.add(key)
     intens = {}
     for lineno, row in _table(d / "intensifiers.tsv", ("word", "factor", "window")):
         intens[" ".join(normalize(w) for w in row["word"].split())] = (float(row["factor"]), int(row["window"] or 1))
@@ -163,6 +171,7 @@ def load_stance_model(directory: str | None = None) -> StanceModel:
         singles=singles,
         multi={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in multi.items()},
         negator_phrases=negators,
+        denials=frozenset(denials),
         intensifiers=intens,
         config=read_settings(d / "config.yaml", StanceConfig, LexiconError),
         contrast=classes.contrast,
@@ -336,9 +345,9 @@ def _phrases_at(toks: list[str | None], table: dict, firsts: frozenset[str],
     return found
 
 
-def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit]) -> None:
-    if not hits:
-        return
+def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit]) -> list[_Hit]:
+    """Turn the terms negators govern and scale those intensifiers reach; return the
+    denials: denying negators that turned no term, as weak evidence against."""
     taken = {p for h in hits for p in range(h.start, h.end)}
     negators = {k: v for k, v in _phrases_at(toks, model.negator_phrases, model.negator_firsts, 2).items()
                 if not any(p in taken for p in range(k, k + v[0]))}
@@ -370,6 +379,10 @@ def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit
             if 0 < dist <= window and not any(t is None for t in toks[min(pos, h.start):max(pos + size, h.end)]):
                 h.weight *= factor
                 h.notes.append(f"{'intensified' if factor > 1 else 'softened'} by {key} ×{factor:g}")
+    weight = model.config.denial_weight
+    return [_Hit(pos, pos + size, Term(key, tuple(key.split()), -1, weight), weight, -1, ["a denial"])
+            for pos, (size, key) in sorted(negators.items())
+            if key in model.denials and pos not in used and weight > 0]
 
 
 def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, set[int] | None]:
@@ -403,7 +416,7 @@ def score_text(model: StanceModel, content: str, act: SpeechAct | None = None, c
     raw = _raw_tokens(content, normalized)
     toks = _words(raw, model.contrast)
     hits = _match_terms(model, toks)
-    _apply_modifiers(model, toks, hits)
+    hits += _apply_modifiers(model, toks, hits)
     clauses = _clause_weights(model, raw)
     for h in hits:
         if clauses is not None and clauses[0][h.start] != 1.0:

@@ -39,6 +39,18 @@ def test_negation_turns_polarity():
     assert label("نحن لا نرفض الحوار مع الجانب الآخر") != "against"
 
 
+def test_a_negation_that_turns_no_term_is_a_weak_denial():
+    # ANT 2018: «لم» denies (weak evidence against, not enough alone); «لا تزال» is a set phrase
+    r = score_text(MODEL, "لم أكن وقتها أدرك قوة الإعلام الإلكتروني أو قوة مواقع التواصل الاجتماعي")
+    assert r.reason.startswith("-لم (against 0.3; a denial)") and r.label == "neutral"
+    r = score_text(MODEL, "زوجة عساف السورية، المشتبه بها أيضا، لا تزال حرة طليقة")
+    assert r.reason == "no stance term: neutral"
+    # a denial adds to a weak term: SaudiNewsNet-style refusal
+    weak = score_text(MODEL, "هناك عقبة أمام المشروع")
+    denied = score_text(MODEL, "لن نسمح بأن تكون هناك عقبة أمام المشروع")
+    assert denied.scores["against"] > weak.scores["against"]
+
+
 def test_negation_scope_stops_at_a_clause_boundary():
     r = score_text(MODEL, "لم يحضر الوفد، لكن الاجتماع كان ناجحا ومثمرا")
     assert r.label == "favor"
