@@ -136,3 +136,40 @@ def test_speaker_aliases_from_data():
 def test_quantified_mention_keeps_its_noun():
     (q,) = body_quotes_of("وقال عدد من المسؤولين إن الوضع مستقر.")
     assert q.speaker_mention == "عدد من المسؤولين"
+
+
+def test_a_collective_after_a_cue_ending_in_lam_is_its_first_mention():
+    # SaudiNewsNet 2015-07-21 (اليوم): «وفقا للمصادر» read as the cue «وفقا ل» and «لمصادر»
+    text = ("وتواصل مع إسرائيل، وفقا لإفادات من مصادر أمنية من مصر وليبيا.\n"
+            "استمر من جاءوا من بعده في ممارسة نفس السياسات «لكن بنهم أكبر وحرص شديد.. لدرجة "
+            "أنك لن ترى إلا آثارهم»، وفقا للمصادر.")
+    (q,) = [q for q in body_quotes_of(text) if q.content.startswith("لكن بنهم")]
+    assert (q.speaker_name, q.speaker_rule) == ("مصادر أمنية", "generic-first-mention")
+
+
+def test_a_participle_on_a_cue_complement_opens_the_content():
+    # SaudiNewsNet 2015-07-21 (الوطن): «مؤكداً على أن»
+    text = ("وقال المستشار السياحي عبدالله المغلوث إن الأسر السعودية تفضل الدول الأوروبية هذا العام، "
+            "مؤكداً على أن السياحة الخليجية والمحلية هي الأبرز خلال موسم عيد الفطر.")
+    qs = body_quotes_of(text)
+    assert [(q.cue, q.content, q.speaker_name) for q in qs][1] == (
+        "مؤكداً على", "السياحة الخليجية والمحلية هي الأبرز خلال موسم عيد الفطر", "عبدالله المغلوث")
+
+
+def test_a_short_bare_title_is_the_subject_a_participle_implies():
+    # SaudiNewsNet 2015-07-21 (الرياض): «أكد المدير العام لقناة «الإخبارية» …، مبيّناً أن» with no
+    # speaker before: the title, rather than nobody
+    text = ("أكد المدير العام لقناة «الإخبارية» جاسر الجاسر، عن قرب انفصال القناة عن منظومة التلفزيون "
+            "السعودي، مبيّناً أن العمل يجري على الاستقلال المادي والبشري للقناة.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("المدير العام", "implied-sentence-subject")
+
+
+@pytest.mark.parametrize("word,namey", [
+    ("مبررا", False), ("متوقعا", False), ("ساخرا", False),   # circumstantial participles
+    ("انجيلا", True), ("ناديا", True), ("موتا", True),      # given names, a family name
+])
+def test_an_accusative_participle_is_no_name_word(word, namey):
+    from quotes.lexicon import load_lexicon
+    from quotes.speakers.words import is_namey
+    assert is_namey(load_lexicon(), word) is namey

@@ -15,6 +15,7 @@ from quotes.speakers.words import title_of
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
+MAX_TITLE_SUBJECT_WORDS = 6  # a bare title longer than this is no clean subject of a participle cue
 
 
 SPEAKER_RULES: dict[str, str] = {
@@ -58,6 +59,8 @@ class Speaker:
 DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩"
 
 
+
+
 class SpeakerResolver:
     """Resolves the speakers of one document's quotations, in text order."""
 
@@ -93,12 +96,16 @@ class SpeakerResolver:
 
     def _implied(self, agreement: str, subject: MentionSpan | None, owner: MentionSpan | None,
                  focus: MentionSpan | None, pos: int) -> Speaker:
+        titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
         for found, rule in ((subject, "implied-sentence-subject"), (owner, "implied-channel-owner")):
             if found is not None:
                 spk = self._from_mention(found, agreement, pos)
                 if spk.rule in ("name", "title-name") and _agrees(spk, agreement) and (
                         rule != "implied-channel-owner" or self.names.named_elsewhere(found)):
                     return dataclasses.replace(spk, rule=rule)
+                if spk.rule == "title" and rule == "implied-sentence-subject" and _agrees(spk, agreement) \
+                        and len(spk.name.split()) <= MAX_TITLE_SUBJECT_WORDS:
+                    titled = dataclasses.replace(spk, rule=rule)
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.rule == "share-of-group":
                 continue  # respondents of a poll answer once; the discourse stays with who reports it
@@ -108,6 +115,8 @@ class SpeakerResolver:
                     gender = agreement
                 return Speaker(prev.name, gender, prev.kind, agreement if agreement != "unknown" else prev.agreement,
                                "implied-previous-speaker")
+        if titled is not None:
+            return titled  # «وأشاد المدير بالمبادرة، مؤكدا» with no speaker before: «المدير»
         if focus is not None:
             spk = self._from_mention(focus, agreement, pos)
             if spk.rule in ("name", "title-name") and _agrees(spk, agreement):
@@ -206,6 +215,8 @@ class SpeakerResolver:
         word = words_[0]
         if word.startswith("لل"):
             word = "ال" + word[2:]
+        elif word.startswith("ل") and not is_definite(word) and strip_definite("ال" + word[1:]) in self.lex.generic_sources:
+            word = "ال" + word[1:]  # «طبقا للمصادر» read as the cue «طبقا ل» and «لمصادر»
         if not is_definite(word):
             return None
         head = strip_definite(word)

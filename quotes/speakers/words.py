@@ -46,7 +46,15 @@ def _namey(lex: Lexicon, word: str) -> bool:
             return False
         if f in lex.common_nouns and f not in lex.given_names:
             return False
+    if _accusative_participle(word) and word[:-1] in lex.common_nouns and word not in lex.given_names:
+        return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»
     return title_of(lex, word) is None
+
+
+def _accusative_participle(word: str) -> bool:
+    """The shape of an accusative participle (مُفعِّلا، فاعلا): «مبررا»، «متوقعا»، «ساخرا»;
+    not «روسيا», «أنجيلا», «موتا»."""
+    return word.endswith("ا") and ((word[0] == "م" and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
 
 
 def is_al_first_name(lex: Lexicon, word: str) -> bool:
