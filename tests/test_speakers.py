@@ -173,3 +173,13 @@ def test_an_accusative_participle_is_no_name_word(word, namey):
     from quotes.lexicon import load_lexicon
     from quotes.speakers.words import is_namey
     assert is_namey(load_lexicon(), word) is namey
+
+
+def test_a_first_name_that_is_a_common_noun_heads_its_apposition():
+    # SaudiNewsNet 2015-07-21 (الشرق الأوسط): «رعد» is also a noun (thunder); the title in
+    # apposition after «رعد الدهلكي،» makes the two words a name (not «لأن ديالى»)
+    text = ("من جانبه، أكد رعد الدهلكي، عضو البرلمان العراقي عن كتلة «ديالى هويتنا» التي يتزعمها رئيس "
+            "البرلمان سليم الجبوري، في تصريح لـ«الشرق الأوسط» إن «محافظة ديالى تشهد منذ مدة عمليات "
+            "تهجير طائفي في عدة مناطق منه».")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("رعد الدهلكي", "male", "name")

@@ -64,7 +64,9 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             and (title_of(lex, prev.text) or ("", ""))[0] == "person"
             and i + 1 < len(toks) and toks[i + 1].kind == "w"
             and (toks[i + 1].text in lex.classes.patronymic or (is_namey(lex, toks[i + 1].text)
-                                                    and not is_definite(toks[i + 1].text)))))
+                                                    and not is_definite(toks[i + 1].text)))) or (
+            # «نعيمة الكلاف، محامية الحراك»: a first name that is also a common noun
+            first_name_in_apposition(lex, toks, i)))
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)))):
             i += 1
@@ -90,6 +92,26 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         if not names_a_place(lex, toks, i):
             yield i, j
         i = j
+
+
+def first_name_in_apposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]``, a common noun that opens the mention, a first name? It is when a
+    family name (ال) follows it and a person's title stands in apposition after the two
+    («نعيمة الكلاف، محامية الحراك»). (A common noun right after a title is left alone: «أمير
+    منطقة القصيم»، «قائد محور صعدة» are titles, not names.)"""
+    if i != 0 or len(toks) < 4:
+        return False
+    word, nxt, comma, title = toks[0], toks[1], toks[2], toks[3]
+    if word.kind != "w" or nxt.kind != "w" or is_definite(word.text) or len(word.text) < 3:
+        return False
+    if word.text in lex.function_words or word.text in lex.mention_stoppers or title_of(lex, word.text):
+        return False
+    return (is_family_name(lex, nxt.text) and strip_definite(nxt.text) not in lex.common_nouns
+            and comma.kind == "comma" and _person_title(lex, title))
+
+
+def _person_title(lex: Lexicon, tok: Tok) -> bool:
+    return tok.kind == "w" and (title_of(lex, tok.text) or ("", ""))[0] == "person"
 
 
 def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
