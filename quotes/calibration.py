@@ -57,9 +57,10 @@ def _pool(values: list[list[float]]) -> list[list[float]]:
     return out
 
 
-def fit(samples: Iterable[Sample], min_bin: int = 12, fitted_for: str = "") -> Calibration:
+def fit(samples: Iterable[Sample], min_bin: int = 20, fitted_for: str = "") -> Calibration:
     """Fit the bins of every label seen: at least ``min_bin`` samples each, and samples with
-    the same raw score always in one bin."""
+    the same raw score always in one bin. (On the ~60 development quotations a label has,
+    bins of 12 followed the tuning part's noise: out-of-sample ECE 0.098 against 0.085 with 20.)"""
     by_label: dict[str, list[tuple[float, bool]]] = {}
     for label, raw, ok in samples:
         by_label.setdefault(label, []).append((raw, ok))

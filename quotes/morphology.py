@@ -68,6 +68,24 @@ def bare_forms(word: str) -> list[str]:
     return out
 
 
+# possessive and object pronouns a stance term may carry (not ه: after normalisation it is also ة)
+POSSESSIVE_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا")
+
+
+def stance_forms(word: str) -> list[str]:
+    """:func:`bare_forms` of a normalised word, then of the word without an attached pronoun
+    (خسارتهم → خساره، تعهداتها → تعهدات، يرفضها → يرفض), a ت before it read as ة too."""
+    forms = bare_forms(word)
+    for suffix in POSSESSIVE_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            rest = word[: -len(suffix)]
+            stems = [rest, rest[:-1] + "ه"] if rest.endswith("ت") else [rest]
+            for stem in stems:
+                forms.extend(f for f in bare_forms(stem) if f not in forms)
+            break
+    return forms
+
+
 # attached pronouns (normalised) and the agreement they carry: «لكنه» he/it, «لكنها» she, «لكنهم» they
 PRONOUN_SUFFIXES = (("هما", "unknown"), ("هم", "unknown"), ("هن", "unknown"), ("ها", "female"), ("ه", "male"))
 

@@ -35,7 +35,7 @@ import yaml
 
 from quotes.calibration import Calibration, read_calibration
 from quotes.lexicon import LexiconError, SpeechAct, _table, load_lexicon, resource_dir
-from quotes.morphology import bare_forms, clitic_readings, without_article
+from quotes.morphology import bare_forms, clitic_readings, stance_forms, without_article
 from quotes.normalize import normalize
 from quotes.settings import read_settings
 
@@ -271,7 +271,7 @@ def _lookup(model: StanceModel, word: str) -> tuple[Term | None, tuple[tuple[str
             cache.clear()
         single = None
         multi: list[tuple[str, Term]] = []
-        for f in bare_forms(word):
+        for f in stance_forms(word):
             if single is None and f in model.singles:
                 single = model.singles[f]
             for term in model.multi.get(f, ()):
@@ -287,7 +287,7 @@ def _forms(model: StanceModel, word: str) -> frozenset[str]:
     if f is None:
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        f = cache[word] = frozenset(bare_forms(word))
+        f = cache[word] = frozenset(stance_forms(word))
     return f
 
 

@@ -1,12 +1,15 @@
 """Candidate stance terms from a corpus, for a linguist to read (never added by itself).
 
 Quotations whose cue is a critical speech act (deny, reject, criticise, warn) and those
-whose cue is an approving one (welcome, praise) are contrasted with all quotations:
-words much more frequent on one side (weighted log-odds with an informative Dirichlet
-prior, Monroe et al. 2008) are listed with examples, minus the words already in the
-stance lexicon. Input: records from ``quotes extract`` (any corpus; not the gold).
+whose cue is an approving one (welcome, praise) are contrasted with all quotations
+(``--sides cue``); or, bootstrapping from the lexicon itself (``--sides label``), the
+quotations the heuristic labels against or favor: words much more frequent on one side
+(weighted log-odds with an informative Dirichlet prior, Monroe et al. 2008) are listed
+with examples, minus the words already in the stance lexicon. Input: records from
+``quotes extract`` (any corpus; not the gold).
 
     python scripts/mine_stance_terms.py snn.jsonl ant.jsonl --top 80
+    python scripts/mine_stance_terms.py snn.jsonl ant.jsonl --sides label --min-count 20
 """
 
 from __future__ import annotations
@@ -26,6 +29,13 @@ from quotes.normalize import normalize  # noqa: E402
 from quotes.stance import load_stance_model  # noqa: E402
 
 SIDES = {"against": {"deny", "reject", "criticise", "warn", "threaten"}, "favor": {"welcome", "praise", "promise"}}
+
+
+def side_of(rec: dict, sides: str) -> str | None:
+    """The side a quotation stands for: by its cue's speech act, or by its stance label."""
+    if sides == "label":
+        return rec.get("stance") if rec.get("stance") in SIDES else None
+    return next((name for name, acts in SIDES.items() if rec.get("cue_class") in acts), None)
 
 
 def words(text: str) -> list[str]:
@@ -54,6 +64,8 @@ def main() -> None:
     ap.add_argument("records", nargs="+", type=Path)
     ap.add_argument("--top", type=int, default=60)
     ap.add_argument("--min-count", type=int, default=8)
+    ap.add_argument("--sides", choices=("cue", "label"), default="cue",
+                    help="contrast quotations by their cue's speech act, or by the heuristic's label")
     args = ap.parse_args()
     model = load_stance_model()
     known = set(model.singles) | {w for terms in model.multi.values() for t in terms for w in t.words}
@@ -66,11 +78,11 @@ def main() -> None:
                 rec = json.loads(line)
                 ws = set(words(rec["content"]))
                 everything.update(ws)
-                for name, acts in SIDES.items():
-                    if rec.get("cue_class") in acts:
-                        counts[name].update(ws)
-                        for w in ws:
-                            example.setdefault(w, rec["content"][:90])
+                name = side_of(rec, args.sides)
+                if name is not None:
+                    counts[name].update(ws)
+                    for w in ws:
+                        example.setdefault(w, rec["content"][:90])
     for name, side in counts.items():
         rest = everything - side
         scores = log_odds(side, rest, everything)

@@ -70,6 +70,13 @@ def test_clitics_are_stripped_before_lookup():
     assert label("نشيد بالتعاون والشراكة وبالدعم المستمر") == "favor"
 
 
+def test_a_term_is_found_under_an_attached_pronoun():
+    # ANT 2018: «خسائرهم» is «خسائر» + «هم»; «القوى» (forces) is not «قوي» (strong)
+    r = score_text(MODEL, "التجار يمكنهم تعويض خسائرهم مع زيادة المبيعات نتيجة انخفاض الأسعار")
+    assert r.reason.startswith("-خسائر (against 0.8)")
+    assert label("تحت إشراف القوى الغربية") == "neutral"
+
+
 def test_fighting_a_bad_thing_is_for_the_fight_whatever_its_proclitics():
     # SaudiNewsNet 2015: removing obstacles is favor, though «العقبات» alone is against
     r = score_text(MODEL, "إن الحكومة ستعمل على ترتيب الزيارة بالكامل وتذليل كل العقبات أمام ذلك")
@@ -154,3 +161,14 @@ def test_evaluate_reproduces_the_shared_scorer_and_beats_baselines(tmp_path):
         assert ours[key] == shared[key], key
     assert ours["stance_macro_f1"] > ours["baseline_majority"]["macro_f1"]
     assert ours["stance_macro_f1"] > ours["baseline_word_count"]["macro_f1"]
+
+
+@pytest.mark.parametrize("word,form", [
+    ("خسارتهم", "خساره"),      # ت of the feminine before the pronoun read as ة
+    ("تعهداتها", "تعهدات"),
+    ("يرفضها", "يرفض"),
+    ("حققنا", "حقق"),
+])
+def test_stance_forms_read_off_an_attached_pronoun(word, form):
+    from quotes.morphology import stance_forms
+    assert form in stance_forms(word)
