@@ -70,7 +70,7 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator")
+                "fragment_link", "approximator", "topic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,7 @@ class WordClasses:
     maker: frozenset[str]         # «أجرته»: a poll or study and the body that made it
     fragment_link: frozenset[str]  # «إلى», «بـ»: a fragment cue's link to its words in marks
     approximator: frozenset[str]  # «نحو», «حوالي» before the number of a share
+    topic: frozenset[str]         # «أما»: «أما X فقال»: the topic it opens is the speaker
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -183,3 +183,28 @@ def test_a_first_name_that_is_a_common_noun_heads_its_apposition():
             "تهجير طائفي في عدة مناطق منه».")
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("رعد الدهلكي", "male", "name")
+
+
+def test_the_topic_after_amma_speaks_through_a_cue_with_fa():
+    # SaudiNewsNet 2015-07-21 (عكاظ): «أما X فأوضحت»; before, the speaker was the one quoted before
+    text = ("وقال وزير المالية الألماني فولفجانج شيوبله إنه كان من الأفضل لأثينا أن تخرج من منطقة اليورو.\n"
+            "أما المستشارة الألمانية أنجيلا ميركل فأوضحت أن الميزة الرئيسية للاتفاق هي تفادي ما هو أسوأ.")
+    assert names(text) == [("فولفجانج شيوبله", "male"), ("أنجيلا ميركل", "female")]
+    # ANT-style «أما فيما يتعلق بـ… فأوضح» names no one: the topic is no source
+    (q,) = body_quotes_of("أما فيما يتعلق بسوريا فأوضح أن المحادثات ستستأنف الأسبوع المقبل في جنيف.")
+    assert q.speaker_rule == "implied-unresolved"
+
+
+@pytest.mark.parametrize("text", [
+    # SaudiNewsNet 2015-07-21 (الشرق الأوسط): «في الوقت نفسه» is no speaker
+    "ودافع كيري عن قرار الرئيس. غير أن كيري أكد في الوقت نفسه أن إيران لا تزال عدوًا للولايات المتحدة.",
+])
+def test_an_emphatic_self_word_is_never_a_name(text):
+    assert all(q.speaker_name != "نفسه" for q in body_quotes_of(text))
+
+
+@pytest.mark.parametrize("word", ["ففي", "وعن", "فقد", "لكنه", "ولكنها"])
+def test_function_words_behind_a_proclitic_or_with_a_pronoun_are_no_name_words(word):
+    from quotes.lexicon import load_lexicon
+    from quotes.speakers.words import is_namey
+    assert not is_namey(load_lexicon(), word)

@@ -253,6 +253,17 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
             return span_of(toks[k + 1:])
         if t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None):
             break
+    # «أما القيادي بحزب التحرير، سعيد خشارم، فقال»: the topic أما opens is the speaker of a cue with ف
+    if w[cue.start] == "ف":
+        for k in range(len(toks) - 1, max(-1, len(toks) - MAX_MENTION_WORDS - 4), -1):
+            t = toks[k]
+            if t.kind == "w" and t.text in lex.classes.topic:
+                topic = span_of(toks[k + 1:])  # not «أما فيما يتعلق بسوريا فأوضح»
+                if topic is not None and looks_like_source(lex, w, topic):
+                    return topic
+                break
+            if t.kind == "q" or (t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None)):
+                break
     # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
     return subject_back(ctx, toks, svo=True)
 

@@ -7,6 +7,7 @@ from quotes.lexicon import Lexicon
 from quotes.morphology import NISBA, PROCLITICS, is_definite, strip_definite, without_conjunction
 
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 
 
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
@@ -42,12 +43,17 @@ def _namey(lex: Lexicon, word: str) -> bool:
         forms.append(word[1:])
     for f in forms:
         if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
-                or f in lex.classes.copula or f in lex.cues or f in lex.titles:
+                or f in lex.classes.copula or f in lex.classes.emphatic_self or f in lex.classes.topic \
+                or f in lex.cues or f in lex.titles:
             return False
         if f in lex.common_nouns and f not in lex.given_names:
             return False
     if _accusative_participle(word) and word[:-1] in lex.common_nouns and word not in lex.given_names:
         return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»
+    if word[0] in PROCLITICS and len(word) == 3 and word[1:] in lex.function_words:
+        return False  # «ففي»، «وفي»: a preposition behind a proclitic
+    if any(word.endswith(p) and word[: -len(p)] in lex.classes.contrast for p in _PRONOUNS):
+        return False  # «لكنها»، «لكنه»: a contrast word with its pronoun
     return title_of(lex, word) is None
 
 
