@@ -208,3 +208,11 @@ def test_function_words_behind_a_proclitic_or_with_a_pronoun_are_no_name_words(w
     from quotes.lexicon import load_lexicon
     from quotes.speakers.words import is_namey
     assert not is_namey(load_lexicon(), word)
+
+
+def test_a_hashtag_is_a_name():
+    # ANT 2018 (Sky News Arabia): hashtags inside names and whole names as hashtags
+    qs = body_quotes_of("ونقلت وكالة إنترفاكس الروسية للأنباء عن وزير الخارجية الروسي سيرغي #لافروف قوله، "
+                        "اليوم الاثنين، إنه قد يلتقي نظيره الأميركي مايك #بومبيو على هامش قمة مجموعة العشرين.\n"
+                        "وقالت #الشرطة_الفرنسية إن المهاجم قتل ثلاثة أشخاص في المتجر.")
+    assert [q.speaker_name for q in qs] == ["سيرغي لافروف", "الشرطة الفرنسية"]

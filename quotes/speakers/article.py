@@ -35,6 +35,7 @@ class ArticleNames:
         s, e = self.nt.span(start, end)
         text = fold(self.nt.orig[s:e])
         text = _MARKS.sub("", text)
+        text = text.replace("#", "").replace("_", " ")  # a hashtag is a name: «#الشرطة_الفرنسية» → الشرطة الفرنسية
         return " ".join(text.split())
 
     def named_elsewhere(self, span: MentionSpan) -> bool:

@@ -11,7 +11,7 @@ from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
 from quotes.speakers.names import MentionSpan, name_run
 from quotes.morphology import is_definite, strip_definite
-from quotes.speakers.words import title_of
+from quotes.speakers.words import is_function_form, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
@@ -183,7 +183,7 @@ class SpeakerResolver:
                     gender = agreement if agreement != "unknown" else prev.gender
                     return Speaker(prev.name, gender, "person", agreement, "family-name")
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
-                and wtoks[0].text not in self.lex.function_words:
+                and not is_function_form(self.lex, wtoks[0].text):
             # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb
             return Speaker(display, agreement, "person", agreement, "name")
         if len(wtoks) == 1 and is_definite(wtoks[0].text):

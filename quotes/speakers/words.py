@@ -35,26 +35,37 @@ def is_namey(lex: Lexicon, word: str) -> bool:
 
 
 def _namey(lex: Lexicon, word: str) -> bool:
-    if len(word) < 2 or word.isdigit() or is_definite(word):
+    if len(word) < 2 or word.isdigit() or is_definite(word) or is_function_form(lex, word):
         return False
     forms = [word]
     if word[0] in PROCLITICS and len(word) > 3 and word not in lex.given_names:
         # «لمجلس»، «وحماية»; but «فراس»، «فهد»، «وليد» are names, not a proclitic and a noun
         forms.append(word[1:])
     for f in forms:
-        if f in lex.function_words or f in lex.complementizers or f in lex.mention_stoppers \
-                or f in lex.classes.copula or f in lex.classes.emphatic_self or f in lex.classes.topic \
-                or f in lex.cues or f in lex.titles:
+        if f in lex.mention_stoppers or f in lex.cues or f in lex.titles or is_function_form(lex, f):
             return False
         if f in lex.common_nouns and f not in lex.given_names:
             return False
     if _accusative_participle(word) and word[:-1] in lex.common_nouns and word not in lex.given_names:
         return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»
-    if word[0] in PROCLITICS and len(word) == 3 and word[1:] in lex.function_words:
-        return False  # «ففي»، «وفي»: a preposition behind a proclitic
-    if any(word.endswith(p) and word[: -len(p)] in lex.classes.contrast for p in _PRONOUNS):
-        return False  # «لكنها»، «لكنه»: a contrast word with its pronoun
+    for p in _PRONOUNS[:-1]:
+        if word.endswith(p) and word[: -len(p)] in lex.common_nouns and word not in lex.given_names:
+            return False  # «اسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
     return title_of(lex, word) is None
+
+
+def is_function_form(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a grammatical word, never a name: a function word, complementizer,
+    copula, emphatic «نفسه», topic «أما», a preposition behind a proclitic («ففي»، «وعن»)
+    or a preposition or contrast word with its pronoun («عليه»، «لكنها»)?"""
+    if word in lex.function_words or word in lex.complementizers or word in lex.classes.copula \
+            or word in lex.classes.emphatic_self or word in lex.classes.topic:
+        return True
+    if word[:1] in PROCLITICS and len(word) == 3 and word[1:] in lex.function_words:
+        return True
+    return any(word.endswith(p) and len(word) > len(p) + 1
+               and (word[: -len(p)] in lex.classes.contrast or word[: -len(p)] in lex.function_words)
+               for p in _PRONOUNS)
 
 
 def _accusative_participle(word: str) -> bool:
