@@ -216,3 +216,15 @@ def test_a_hashtag_is_a_name():
                         "اليوم الاثنين، إنه قد يلتقي نظيره الأميركي مايك #بومبيو على هامش قمة مجموعة العشرين.\n"
                         "وقالت #الشرطة_الفرنسية إن المهاجم قتل ثلاثة أشخاص في المتجر.")
     assert [q.speaker_name for q in qs] == ["سيرغي لافروف", "الشرطة الفرنسية"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet 2015-07-21: an accusative object after a whole name is not part of it
+    ("أبلغ الرئيس الصيني شي جين بينغ ضباطًا أن على الجيش الصيني أن يتعلم من النموذج العظيم الخالي "
+     "من الفساد للأسلاف.", "شي جين بينغ"),
+    # SaudiNewsNet 2015-07-21: «لرويترز» is the channel, not part of who speaks
+    ("قال مسؤولان تركيان كبيران لرويترز إن الدلائل الأولية تشير إلى أن هجوما انتحاريا نفذه تنظيم داعش "
+     "هو سبب الانفجار الذي هز بلدة سروج التركية الحدودية.", "مسؤولان تركيان كبيران"),
+])
+def test_objects_and_channels_after_a_mention_are_cut(text, name):
+    assert body_quotes_of(text)[0].speaker_name == name

@@ -7,7 +7,7 @@ from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import Lexicon
 from quotes.morphology import PROCLITICS, is_definite, strip_definite
-from quotes.speakers.words import is_al_first_name, is_family_name, is_namey, title_of
+from quotes.speakers.words import is_accusative_noun, is_al_first_name, is_family_name, is_namey, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
@@ -73,7 +73,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" and (
-                is_namey(lex, toks[j].text)
+                (is_namey(lex, toks[j].text) and not (j - i >= 2 and is_accusative_noun(lex, toks[j].text)))
                 or (toks[j - 1].text in lex.classes.name_link and (toks[j].text not in lex.mention_stoppers
                                                           or toks[j].text in lex.given_names))):
             j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word

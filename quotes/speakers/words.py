@@ -68,6 +68,12 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
                for p in _PRONOUNS)
 
 
+def is_accusative_noun(lex: Lexicon, word: str) -> bool:
+    """An indefinite accusative common noun («ضباطا»، «مسؤولا»): after a whole name it is
+    the verb's object («أبلغ شي جين بينغ ضباطا أن»), not a further name word."""
+    return word.endswith("ا") and len(word) >= 5 and word[:-1] in lex.common_nouns and word not in lex.given_names
+
+
 def _accusative_participle(word: str) -> bool:
     """The shape of an accusative participle (مُفعِّلا، فاعلا): «مبررا»، «متوقعا»، «ساخرا»;
     not «روسيا», «أنجيلا», «موتا»."""
