@@ -115,6 +115,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     common_nouns: frozenset[str]
     given_names: frozenset[str]
+    outlets: tuple[tuple[str, ...], ...]  # news outlets (normalised words), longest first: «لبي بي سي» is a channel
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     generic_sources: dict[str, str]  # word (no ال) -> document | collective
     cue_connective_re: "regex.Pattern[str]"  # «، حيث» right before a cue: a new statement
@@ -366,6 +367,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         naming_nouns=frozenset(_words(d / "naming_nouns.txt")),
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
         given_names=frozenset(_words(d / "given_names.txt")),
+        outlets=tuple(sorted({tuple(w.split()) for w in _words(d / "outlets.txt")}, key=len, reverse=True)),
         place_heads=frozenset(_words(d / "place_heads.txt")),
         generic_sources=_generic_sources(d / "generic_sources.tsv"),
         cue_connective_re=_connective_regex(_words(d / "cue_connectives.txt")),

@@ -228,3 +228,12 @@ def test_a_hashtag_is_a_name():
 ])
 def test_objects_and_channels_after_a_mention_are_cut(text, name):
     assert body_quotes_of(text)[0].speaker_name == name
+
+
+def test_a_news_outlet_after_lam_is_the_channel():
+    # ANT 2018 (BBC Arabic): «لبي بي سي» ends the mention, and alone names no one
+    text = ("لكن المراجع المستقل السابق للتشريعات الخاصة بالإرهاب، لورد كارلايل، وصف الرسالة بأنها \"غير عادية\".\n"
+            "وقال لبي بي سي \"نحن لا نسلم الناس إلى دول تطبق عقوبة الإعدام ما لم تكن هناك ضمانات\".\n"
+            "وقال مصدر على دراية بالتحقيقات لبي بي سي إن الشرطة تلقت بلاغا قبل الهجوم بساعات.")
+    qs = body_quotes_of(text)
+    assert [(q.content.split()[0], q.speaker_mention) for q in qs][-2:] == [("نحن", None), ("الشرطة", "مصدر")]

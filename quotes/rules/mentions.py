@@ -170,9 +170,11 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     share = share_of_group(ctx, region)
     kept: list[Tok] = []
     soft_cut: int | None = None
-    for t in region:
+    for k, t in enumerate(region):
         if t.kind in ("dash", "paren", "colon", "end"):
             break
+        if outlet_at(ctx, region, k):
+            break  # «مسؤولون في الشرطة الهندية لبي بي سي»، «وقال لبي بي سي "…"»: the outlet is the channel
         if t.kind == "w" and t.end > share:
             strength = ctx.lex.mention_stoppers.get(t.text)
             if strength and kept and kept[-1].text in ctx.lex.classes.patronymic and t.text in ctx.lex.given_names:
@@ -204,8 +206,9 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
         i = 1
     while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
             and region[i].text not in ctx.lex.classes.pronoun_object \
-            and (region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"):
-        j = i + 1
+            and (region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"
+                 or outlet_at(ctx, region, i)):
+        j = i + max(1, outlet_at(ctx, region, i))  # «وقال لبي بي سي مسؤول …»: past the whole outlet
         if j < len(region) and region[j].kind == "q":  # the channel's name in marks
             close = next((k for k in range(j + 1, len(region)) if region[k].kind == "q"), None)
             if close is None:
@@ -217,6 +220,21 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
             break
         i = j
     return region[i:]
+
+
+def outlet_at(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
+    """How many words of ``toks`` from ``i`` name a news outlet after ل («لبي بي سي»،
+    «للشرق الأوسط», ``outlets.txt``), or 0."""
+    t = toks[i]
+    if t.kind != "w" or len(t.text) < 3 or not t.text.startswith("ل"):
+        return 0
+    first = "ال" + t.text[2:] if t.text.startswith("لل") else t.text[1:]
+    for outlet in ctx.lex.outlets:
+        n = len(outlet)
+        if outlet[0] == first and i + n <= len(toks) \
+                and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(1, n)):
+            return n
+    return 0
 
 
 def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[Tok]:

@@ -56,13 +56,17 @@ def _namey(lex: Lexicon, word: str) -> bool:
 
 def is_function_form(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a grammatical word, never a name: a function word, complementizer,
-    copula, emphatic «نفسه», topic «أما», a preposition behind a proclitic («ففي»، «وعن»)
-    or a preposition or contrast word with its pronoun («عليه»، «لكنها»)?"""
+    copula, emphatic «نفسه», topic «أما», a preposition behind a proclitic («ففي»، «وعن»),
+    a preposition or contrast word with its pronoun («عليه»، «لكنها») or ل before an outlet
+    («لبي بي سي»)?"""
     if word in lex.function_words or word in lex.complementizers or word in lex.classes.copula \
             or word in lex.classes.emphatic_self or word in lex.classes.topic:
         return True
     if word[:1] in PROCLITICS and len(word) == 3 and word[1:] in lex.function_words:
         return True
+    if word.startswith("ل") and len(word) > 2 and any(
+            o[0] in (word[1:], "ال" + word[2:]) for o in lex.outlets):
+        return True  # «لبي» of «لبي بي سي»: a channel
     return any(word.endswith(p) and len(word) > len(p) + 1
                and (word[: -len(p)] in lex.classes.contrast or word[: -len(p)] in lex.function_words)
                for p in _PRONOUNS)
