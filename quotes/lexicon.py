@@ -347,8 +347,12 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
                      (f[0] for _, f in _rows(d / "clause_breakers.txt")))
     breaker_re = None
     if breakers:
-        alts = "|".join(regex.escape(b).replace(r"\ ", r"\s*") for b in sorted(breakers, key=len, reverse=True))
-        breaker_re = regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])")
+        def alts(group: Iterable[str]) -> str:
+            return "|".join(regex.escape(b).replace(r"\ ", r"\s*") for b in sorted(group, key=len, reverse=True)) or "(?!)"
+        # a breaker that opens with a word starts a word; one that opens with a comma may follow a word
+        worded = alts(b for b in breakers if b[0].isalpha())
+        marked = alts(b for b in breakers if not b[0].isalpha())
+        breaker_re = regex.compile(rf"(?:(?<![\p{{L}}])(?:{worded})|(?:{marked}))(?![\p{{L}}])")
     return Lexicon(
         cues=cues,
         cue_re=_cue_regex(cues),

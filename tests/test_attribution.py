@@ -275,6 +275,16 @@ def test_a_but_clause_ends_the_quotation_only_when_its_pronoun_can_be_the_speake
     assert [q.content for q in quotes_of(text)] == [content]
 
 
+def test_a_breaker_that_opens_with_a_comma_ends_the_clause_right_after_a_word():
+    from conftest import quotes_of
+
+    # ANT 2018 (Al Arabiya): «عام، إلا أنه أشار» — the comma touches the word before it
+    text = ("أعلن مدير المخابرات الوطنية الأميركية، دان كوتس، الخميس، أنه من الممكن فنياً أن تتخلص #كوريا_الشمالية من "
+            "برنامجها للأسلحة النووية خلال عام، إلا أنه أشار إلى أن حدوث ذلك ليس مرجحاً.\n")
+    assert [q.content for q in quotes_of(text)] == [
+        "من الممكن فنياً أن تتخلص #كوريا_الشمالية من برنامجها للأسلحة النووية خلال عام", "حدوث ذلك ليس مرجحاً"]
+
+
 @pytest.mark.parametrize("text, cue, speaker", [
     ("ضبطت السلطات الفرنسية لوحة للرسام الإسباني بابلو بيكاسو تقدر قيمتها بأكثر من 25 مليون يورو، "
      "وفق ما أبلغت الجمارك الفرنسية.\n", "وفق ما أبلغت", "الجمارك الفرنسية"),
