@@ -237,3 +237,26 @@ def test_a_news_outlet_after_lam_is_the_channel():
             "وقال مصدر على دراية بالتحقيقات لبي بي سي إن الشرطة تلقت بلاغا قبل الهجوم بساعات.")
     qs = body_quotes_of(text)
     assert [(q.content.split()[0], q.speaker_mention) for q in qs][-2:] == [("نحن", None), ("الشرطة", "مصدر")]
+
+
+def test_given_names_hold_no_grammatical_word_or_cue():
+    # given_names.txt overrides the common-noun test: a cue («وقال») or a function word
+    # («منذ») in it became a name word; only names that normalise like one stay (علي، أمين، أم)
+    from quotes.lexicon import load_lexicon
+    lex = load_lexicon()
+    bad = sorted(w for w in lex.given_names - {"علي", "امين", "ام", "صباح"}
+                 if w in lex.cues or (w[:1] in "وف" and w[1:] in lex.cues) or w in lex.function_words
+                 or w in lex.complementizers or w in lex.mention_stoppers)
+    assert bad == []
+
+
+@pytest.mark.parametrize("word,lone", [
+    ("ممازحا", True), ("مستطردا", True), ("متهكما", True), ("مرارا", True), ("ساخرا", True),
+    ("ميلانيا", False), ("ماريا", False), ("محاميها", False), ("مراسلنا", False), ("محاميهما", False),
+])
+def test_a_lone_circumstantial_word_after_a_cue_names_no_one(word, lone):
+    # «وقال مازحا:»، «ويضيف مستطردا» (SaudiNewsNet, ANT) say how; «قال محاميها» says who
+    from quotes.lexicon import load_lexicon
+    from quotes.normalize import normalize
+    from quotes.speakers.words import is_circumstantial
+    assert is_circumstantial(load_lexicon(), normalize(word)) is lone

@@ -10,7 +10,7 @@ import regex
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
-from quotes.speakers.words import is_family_name, is_namey
+from quotes.speakers.words import is_circumstantial, is_family_name, is_namey
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -37,9 +37,16 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     if cue.entry.frame == "participle":
         return None
     span = cut_mention(ctx, skip_leading_channel(ctx, region))
+    if span is not None and _lone_circumstantial(ctx, span):
+        span = None  # «وقال مازحا:» names no one
     if span is None and cue.entry.frame in ("clause", "channel"):
         span = mention_before(ctx, cue)
     return span
+
+
+def _lone_circumstantial(ctx: DocumentContext, span: MentionSpan) -> bool:
+    words_ = [t.text for t in tokens(ctx.w, span.start, span.end) if t.kind == "w"]
+    return len(words_) == 1 and is_circumstantial(ctx.lex, words_[0])
 
 
 def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:

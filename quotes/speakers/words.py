@@ -78,10 +78,26 @@ def is_accusative_noun(lex: Lexicon, word: str) -> bool:
     return word.endswith("ا") and len(word) >= 5 and word[:-1] in lex.common_nouns and word not in lex.given_names
 
 
+def is_circumstantial(lex: Lexicon, word: str) -> bool:
+    """A lone word of the shape of a circumstantial participle or adverb after a cue
+    («وقال مازحا:»، «وقال مستشهدا»، «وقال لاحقا»): it says how, not who."""
+    if word in lex.given_names or not word.endswith("ا"):
+        return False
+    return _participle_shape(word) or (len(word) == 5 and word[1] == "ا" and word[:-1] in lex.common_nouns)
+
+
 def _accusative_participle(word: str) -> bool:
     """The shape of an accusative participle (مُفعِّلا، فاعلا): «مبررا»، «متوقعا»، «ساخرا»;
     not «روسيا», «أنجيلا», «موتا»."""
-    return word.endswith("ا") and ((word[0] == "م" and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
+    return word.endswith("ا") and (_participle_shape(word) or (len(word) == 5 and word[1] == "ا"))
+
+
+def _participle_shape(word: str) -> bool:
+    """م, a consonant, and at least three more letters, the last ا: «مبررا»، «مستطردا»، «متهكما»
+    (not «ماريا»، «ميلانيا»، «موناليزا», whose م is followed by a long vowel, nor a noun with
+    its pronoun)."""
+    return word.endswith("ا") and not word.endswith(("ها", "نا", "هما")) and word[0] == "م" and len(word) >= 5 \
+        and word[1] not in "اوي"  # «محاميها»، «مراسلنا» are a noun and its pronoun
 
 
 def is_al_first_name(lex: Lexicon, word: str) -> bool:
