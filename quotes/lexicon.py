@@ -70,7 +70,7 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator", "topic")
+                "fragment_link", "approximator", "topic", "reported")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,7 @@ class WordClasses:
     fragment_link: frozenset[str]  # «إلى», «بـ»: a fragment cue's link to its words in marks
     approximator: frozenset[str]  # «نحو», «حوالي» before the number of a share
     topic: frozenset[str]         # «أما»: «أما X فقال»: the topic it opens is the speaker
+    reported: frozenset[str]      # «التقديرات»: what is reported, never who reports it
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -260,3 +260,19 @@ def test_a_lone_circumstantial_word_after_a_cue_names_no_one(word, lone):
     from quotes.normalize import normalize
     from quotes.speakers.words import is_circumstantial
     assert is_circumstantial(load_lexicon(), normalize(word)) is lone
+
+
+@pytest.mark.parametrize("text,speaker,rule", [
+    # ANT 2018 (Al Arabiya): estimates alone speak for no one
+    ("وتشير التقديرات إلى أن عدد طالبي اللجوء في السودان يصل إلى 460 ألف لاجئ ومعظمهم من الأرتيريين.",
+     None, "reported-content"),
+    # ANT 2018 (Al Arabiya): whose figures they are speaks
+    ("وتشير أرقام وزارة التعدين الأفغانية التي أوردها التقرير إلى أن نحو 500 ألف طن من التلك جرى تصديرها "
+     "من أفغانستان منذ بداية العام.", "وزارة التعدين الأفغانية", "org"),
+    # SaudiNewsNet 2015-07-21: «تقديرات المحللين» → the analysts
+    ("وتشير تقديرات المحللين إلى أنه بينما تواجه الشركات مشكلات جمة تتعلق بتراجع قياسي في أسعار منتجات الصلب.",
+     "المحللين", "mention"),
+])
+def test_what_is_reported_is_not_who_reports_it(text, speaker, rule):
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == (speaker, rule)

@@ -11,7 +11,7 @@ from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
 from quotes.speakers.names import MentionSpan, name_run
 from quotes.morphology import is_definite, strip_definite
-from quotes.speakers.words import is_function_form, title_of
+from quotes.speakers.words import is_function_form, is_namey, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
@@ -30,6 +30,7 @@ SPEAKER_RULES: dict[str, str] = {
     "generic-first-mention": "a definite collective (المصادر، الاستطلاع): its fullest first mention",
     "collective": "a group or outlet named generically (سكان محليون، مصادر مطلعة), as written",
     "share-of-group": "a share of a group (39 في المئة من الديمقراطيين), as written",
+    "reported-content": "what is reported (التقديرات، النتائج، التكهنات): no speaker",
     "org": "an institution, as written",
     "mention": "the mention as written",
     "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
@@ -38,6 +39,12 @@ SPEAKER_RULES: dict[str, str] = {
     "implied-preceding-subject": "no mention and no earlier speaker: the titled name the sentences before are about",
     "implied-unresolved": "no mention and no earlier speaker",
 }
+
+
+def _relative_verb(word: str) -> bool:
+    """A verb in a relative clause after what is reported («إحصاءات نشرتها وزارة …»، «أرقام
+    صدرت عن …»، «معطيات حصلت عليها …»): a feminine past form, with or without its pronoun."""
+    return word.endswith(("ت", "ته", "تها")) and len(word) >= 4
 
 
 def _agrees(spk: "Speaker", agreement: str) -> bool:
@@ -135,6 +142,14 @@ class SpeakerResolver:
             # the mention finder lets a number open a mention only for a share of a group
             return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
                            "share-of-group")
+        if strip_definite(wtoks[0].text) in self.lex.classes.reported:
+            # «أرقام وزارة التعدين»، «إحصاءات نشرتها وزارة حقوق الإنسان»: whose figures they are speaks;
+            # «تشير التقديرات إلى أن»: what is reported alone speaks for no one
+            owner = next((t for k, t in enumerate(wtoks[1:]) if not _relative_verb(t.text) and (
+                title_of(self.lex, t.text) or is_namey(self.lex, t.text) or (k == 0 and self._genitive(t.text)))), None)
+            if owner is not None:
+                return self._from_mention(MentionSpan(owner.start, mention.end), agreement, pos)
+            return Speaker(None, "unknown", "unknown", agreement, "reported-content")
         generic = self._generic(wtoks, agreement, pos)
         if generic is not None:
             return generic
@@ -192,6 +207,12 @@ class SpeakerResolver:
                 if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
                     return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
+
+    def _genitive(self, word: str) -> bool:
+        """Can ``word``, right after a plural of what is reported, be its owner rather than its
+        adjective («تقديرات المحللين»، «أرقام الأمم المتحدة»; not «المعلومات الأولية»)? An
+        adjective agreeing with such a plural ends in ة."""
+        return not word.endswith("ه") and not is_function_form(self.lex, word) and word not in self.lex.mention_stoppers
 
     def note_documents(self, start: int, end: int, spk: Speaker) -> None:
         """Remember ``spk`` as the issuer of a document its quotation came in: «في بيان»،
