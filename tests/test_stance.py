@@ -28,6 +28,7 @@ def label(text: str) -> str:
     ("الخطوة في الاتجاه الصحيح وتخدم البلدين", "favor"),                        # MWE
     ("تعرب الوزارة عن قلقها إزاء التطورات", "against"),                         # concern
     ("نشعر بالقلق إزاء التطورات الأخيرة", "against"),                          # MWE
+    ("هذا الوضع لا يمكن أن يستمر لأن أوروبا لا تستطيع حماية نفسها", "against"),  # ANT: a refusal
 ])
 def test_guideline_and_expression_examples(text, expected):
     assert label(text) == expected
