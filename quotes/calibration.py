@@ -11,6 +11,8 @@ the samples are cut into equal-count bins by raw score, each bin's accuracy is s
 
 from __future__ import annotations
 
+import random
+
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,10 +59,12 @@ def _pool(values: list[list[float]]) -> list[list[float]]:
     return out
 
 
-def fit(samples: Iterable[Sample], min_bin: int = 20, fitted_for: str = "") -> Calibration:
+def fit(samples: Iterable[Sample], min_bin: int = 30, fitted_for: str = "") -> Calibration:
     """Fit the bins of every label seen: at least ``min_bin`` samples each, and samples with
-    the same raw score always in one bin. (On the ~60 development quotations a label has,
-    bins of 12 followed the tuning part's noise: out-of-sample ECE 0.098 against 0.085 with 20.)"""
+    the same raw score always in one bin. Bins of 30: the standard error of a bin's rate is
+    then under 0.09; on the ~180 development quotations smaller bins followed noise (five-fold
+    ECE 0.12 with bins of 20 against 0.09 with 30), and where the raw score does not rank
+    correctness monotonically the bins pool into the label's precision."""
     by_label: dict[str, list[tuple[float, bool]]] = {}
     for label, raw, ok in samples:
         by_label.setdefault(label, []).append((raw, ok))
@@ -91,6 +95,17 @@ def expected_calibration_error(pairs: Sequence[tuple[float, bool]], n_bins: int 
     for lo, hi, mean_p, observed, n in reliability(pairs, n_bins):
         total += n * abs(mean_p - observed)
     return round(total / len(pairs), 4)
+
+
+def ece_noise_floor(probabilities: Sequence[float], draws: int = 500, seed: int = 0) -> float:
+    """The ECE a perfectly calibrated predictor with these probabilities shows on a sample
+    of this size, on average (outcomes drawn as Bernoulli(p)): below it, a measured ECE says
+    nothing; on a few hundred quotations it is far from zero."""
+    rng = random.Random(seed)
+    total = 0.0
+    for _ in range(draws):
+        total += expected_calibration_error([(p, rng.random() < p) for p in probabilities])
+    return round(total / draws, 4)
 
 
 def reliability(pairs: Sequence[tuple[float, bool]], n_bins: int = 5) -> list[tuple[float, float, float, float, int]]:
