@@ -347,7 +347,7 @@ def _phrases_at(toks: list[str | None], table: dict, firsts: frozenset[str],
 
 def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit]) -> list[_Hit]:
     """Turn the terms negators govern and scale those intensifiers reach; return the
-    denials: denying negators that turned no term, as weak evidence against."""
+    denial: the first denying negator that turned no term, as weak evidence against."""
     taken = {p for h in hits for p in range(h.start, h.end)}
     negators = {k: v for k, v in _phrases_at(toks, model.negator_phrases, model.negator_firsts, 2).items()
                 if not any(p in taken for p in range(k, k + v[0]))}
@@ -380,9 +380,12 @@ def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit
                 h.weight *= factor
                 h.notes.append(f"{'intensified' if factor > 1 else 'softened'} by {key} ×{factor:g}")
     weight = model.config.denial_weight
-    return [_Hit(pos, pos + size, Term(key, tuple(key.split()), -1, weight), weight, -1, ["a denial"])
-            for pos, (size, key) in sorted(negators.items())
-            if key in model.denials and pos not in used and weight > 0]
+    denial = next(((pos, size, key) for pos, (size, key) in sorted(negators.items())
+                   if key in model.denials and pos not in used), None)
+    if denial is None or weight <= 0:
+        return []
+    pos, size, key = denial  # one denial counts, however many negations a statement has
+    return [_Hit(pos, pos + size, Term(key, tuple(key.split()), -1, weight), weight, -1, ["a denial"])]
 
 
 def _window(model: StanceModel, toks: list[str | None]) -> tuple[Target | None, set[int] | None]:
