@@ -35,10 +35,10 @@ def test_seed_articles_score_floor(tmp_path):
 
 
 def test_development_set_score_floor(tmp_path):
-    """Floors a little under today's scores (quote F1 0.86, speaker 0.76, attributed F1 0.65,
-    stance 0.62): a change that loses ground on the development set fails here, not only on
+    """Floors a little under today's scores (quote F1 0.86, speaker 0.78, attributed F1 0.67,
+    stance 0.70): a change that loses ground on the development set fails here, not only on
     the seeds."""
     result = extract_and_score(SHARED / "gold" / "dev_articles.jsonl", SHARED / "gold" / "dev.jsonl",
                                tmp_path / "pred.jsonl")
-    assert result["f1"] >= 0.83 and result["speaker_acc"] >= 0.73 and result["attributed_f1"] >= 0.62 \
-        and result["stance_macro_f1"] >= 0.59, result
+    assert result["f1"] >= 0.84 and result["speaker_acc"] >= 0.75 and result["attributed_f1"] >= 0.64 \
+        and result["stance_macro_f1"] >= 0.67, result
