@@ -70,7 +70,7 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator", "topic", "reported")
+                "fragment_link", "approximator", "topic", "reported", "outlet_noun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +95,7 @@ class WordClasses:
     approximator: frozenset[str]  # «نحو», «حوالي» before the number of a share
     topic: frozenset[str]         # «أما»: «أما X فقال»: the topic it opens is the speaker
     reported: frozenset[str]      # «التقديرات»: what is reported, never who reports it
+    outlet_noun: frozenset[str]   # «وكالة»، «صحيفة»: a medium that publishes what others issue
 
 
 @dataclass(frozen=True, slots=True, eq=False)

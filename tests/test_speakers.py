@@ -276,3 +276,15 @@ def test_a_lone_circumstantial_word_after_a_cue_names_no_one(word, lone):
 def test_what_is_reported_is_not_who_reports_it(text, speaker, rule):
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_rule) == (speaker, rule)
+
+
+def test_a_document_speaks_for_the_title_that_issued_it_not_for_the_medium():
+    # ANT 2018 (Sky News Arabia): «بحسب بيان نشرته وزارة الخارجية اليمنية»
+    text = ("جاء ذلك خلال اتصال هاتفي تلقاه من وزير الدولة لشؤون الشرق الأوسط بالخارجية البريطانية السيد "
+            "أليستر بيرت، بحسب بيان نشرته وزارة الخارجية اليمنية على موقعها الرسمي.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("وزارة الخارجية اليمنية", "org")
+    # a statement a news agency published is relayed by it, not issued: the agency is no owner
+    (q,) = body_quotes_of("وقال بيان نشرته وكالة الأنباء الكورية الشمالية الرسمية إن بيونغ يانغ ستواصل "
+                          "تطوير قدراتها الدفاعية.")
+    assert q.speaker_name != "وكالة الأنباء الكورية الشمالية الرسمية"

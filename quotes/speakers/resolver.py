@@ -142,14 +142,26 @@ class SpeakerResolver:
             # the mention finder lets a number open a mention only for a share of a group
             return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
                            "share-of-group")
-        if strip_definite(wtoks[0].text) in self.lex.classes.reported:
-            # «أرقام وزارة التعدين»، «إحصاءات نشرتها وزارة حقوق الإنسان»: whose figures they are speaks;
-            # «تشير التقديرات إلى أن»: what is reported alone speaks for no one
-            owner = next((t for k, t in enumerate(wtoks[1:]) if not _relative_verb(t.text) and (
-                title_of(self.lex, t.text) or is_namey(self.lex, t.text) or (k == 0 and self._genitive(t.text)))), None)
-            if owner is not None:
-                return self._from_mention(MentionSpan(owner.start, mention.end), agreement, pos)
-            return Speaker(None, "unknown", "unknown", agreement, "reported-content")
+        head = strip_definite(wtoks[0].text)
+        reported = head in self.lex.classes.reported
+        if reported or (self.lex.generic_sources.get(head) == "document" and len(wtoks) > 1):
+            # «أرقام وزارة التعدين»، «بيان المتحدث باسم السيدة الأولى»، «إحصاءات نشرتها وزارة …»:
+            # whose figures or statement they are speaks; «تشير التقديرات إلى أن»: no one
+            if reported:
+                owner = next((t for k, t in enumerate(wtoks[1:]) if not _relative_verb(t.text) and (
+                    title_of(self.lex, t.text) or is_namey(self.lex, t.text) or (k == 0 and self._genitive(t.text)))), None)
+            else:  # a document's adjectives (صادر، رسمي، مقتضب) look like names: only a title owns it,
+                # and a news agency or paper that published it («بيان نشرته وكالة الأنباء») only relays it
+                owner = next((t for t in wtoks[1:] if not t.text.startswith("ل") and title_of(self.lex, t.text)), None)
+                if owner is not None and strip_definite(owner.text) in self.lex.classes.outlet_noun:
+                    owner = None
+            if owner is not None:  # its phrase ends before a relative verb or a comma («…، نقلته وكالة …»)
+                k = next(i for i, t in enumerate(toks) if t is owner)
+                end = next((t for t in toks[k + 1:] if t.kind == "comma" or (t.kind == "w" and _relative_verb(t.text))), None)
+                last = [t for t in toks[k:] if t.kind == "w" and (end is None or t.end <= end.start)][-1]
+                return self._from_mention(MentionSpan(owner.start, last.end), agreement, pos)
+            if reported:
+                return Speaker(None, "unknown", "unknown", agreement, "reported-content")
         generic = self._generic(wtoks, agreement, pos)
         if generic is not None:
             return generic
