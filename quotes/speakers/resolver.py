@@ -66,8 +66,6 @@ class Speaker:
 DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩"
 
 
-
-
 class SpeakerResolver:
     """Resolves the speakers of one document's quotations, in text order."""
 
@@ -145,22 +143,10 @@ class SpeakerResolver:
         head = strip_definite(wtoks[0].text)
         reported = head in self.lex.classes.reported
         if reported or (self.lex.generic_sources.get(head) == "document" and len(wtoks) > 1):
-            # «أرقام وزارة التعدين»، «بيان المتحدث باسم السيدة الأولى»، «إحصاءات نشرتها وزارة …»:
-            # whose figures or statement they are speaks; «تشير التقديرات إلى أن»: no one
-            if reported:
-                owner = next((t for k, t in enumerate(wtoks[1:]) if not _relative_verb(t.text) and (
-                    title_of(self.lex, t.text) or is_namey(self.lex, t.text) or (k == 0 and self._genitive(t.text)))), None)
-            else:  # a document's adjectives (صادر، رسمي، مقتضب) look like names: only a title owns it,
-                # and a news agency or paper that published it («بيان نشرته وكالة الأنباء») only relays it
-                owner = next((t for t in wtoks[1:] if not t.text.startswith("ل") and title_of(self.lex, t.text)), None)
-                if owner is not None and strip_definite(owner.text) in self.lex.classes.outlet_noun:
-                    owner = None
-            if owner is not None:  # its phrase ends before a relative verb or a comma («…، نقلته وكالة …»)
-                k = next(i for i, t in enumerate(toks) if t is owner)
-                end = next((t for t in toks[k + 1:] if t.kind == "comma" or (t.kind == "w" and _relative_verb(t.text))), None)
-                last = [t for t in toks[k:] if t.kind == "w" and (end is None or t.end <= end.start)][-1]
-                return self._from_mention(MentionSpan(owner.start, last.end), agreement, pos)
-            if reported:
+            owner = self._owner(toks, wtoks, reported)
+            if owner is not None:
+                return self._from_mention(owner, agreement, pos)
+            if reported:  # «تشير التقديرات إلى أن»: what is reported alone speaks for no one
                 return Speaker(None, "unknown", "unknown", agreement, "reported-content")
         generic = self._generic(wtoks, agreement, pos)
         if generic is not None:
@@ -219,6 +205,24 @@ class SpeakerResolver:
                 if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
                     return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
+
+    def _owner(self, toks: list[Tok], wtoks: list[Tok], reported: bool) -> MentionSpan | None:
+        """Whose figures or statement a mention names («أرقام وزارة التعدين»، «بيان المتحدث باسم
+        السيدة الأولى»، «إحصاءات نشرتها وزارة …»), up to a relative verb or a comma, or None."""
+        if reported:
+            owner = next((t for k, t in enumerate(wtoks[1:]) if not _relative_verb(t.text) and (
+                title_of(self.lex, t.text) or is_namey(self.lex, t.text) or (k == 0 and self._genitive(t.text)))), None)
+        else:  # a document's adjectives (صادر، رسمي، مقتضب) look like names: only a title owns it,
+            # and a news agency or paper that published it («بيان نشرته وكالة الأنباء») only relays it
+            owner = next((t for t in wtoks[1:] if not t.text.startswith("ل") and title_of(self.lex, t.text)), None)
+            if owner is not None and strip_definite(owner.text) in self.lex.classes.outlet_noun:
+                owner = None
+        if owner is None:
+            return None
+        k = next(i for i, t in enumerate(toks) if t is owner)
+        end = next((t for t in toks[k + 1:] if t.kind == "comma" or (t.kind == "w" and _relative_verb(t.text))), None)
+        last = [t for t in toks[k:] if t.kind == "w" and (end is None or t.end <= end.start)][-1]
+        return MentionSpan(owner.start, last.end)
 
     def _genitive(self, word: str) -> bool:
         """Can ``word``, right after a plural of what is reported, be its owner rather than its

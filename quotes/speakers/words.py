@@ -4,10 +4,10 @@ name, family names (all on normalised words, with the lexicon's lists)."""
 from __future__ import annotations
 
 from quotes.lexicon import Lexicon
-from quotes.morphology import NISBA, PROCLITICS, is_definite, strip_definite, without_conjunction
+from quotes.morphology import NISBA, PRONOUN_SUFFIXES, PROCLITICS, is_definite, strip_definite, without_conjunction
 
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
-_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها، ه: longest first, ه last
 
 
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
