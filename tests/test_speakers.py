@@ -190,6 +190,9 @@ def test_the_topic_after_amma_speaks_through_a_cue_with_fa():
     text = ("وقال وزير المالية الألماني فولفجانج شيوبله إنه كان من الأفضل لأثينا أن تخرج من منطقة اليورو.\n"
             "أما المستشارة الألمانية أنجيلا ميركل فأوضحت أن الميزة الرئيسية للاتفاق هي تفادي ما هو أسوأ.")
     assert names(text) == [("فولفجانج شيوبله", "male"), ("أنجيلا ميركل", "female")]
+    # SaudiNewsNet 2015-08-07: marks inside the topic
+    qs = body_quotes_of('أما صحيفة "الجارديان" البريطانية فأكدت أن الهجمات الأخيرة فيما يبدو أنها موجهة ضد المساجد.')
+    assert [q.speaker_name for q in qs] == ["صحيفة الجارديان البريطانية"]
     # ANT-style «أما فيما يتعلق بـ… فأوضح» names no one: the topic is no source
     (q,) = body_quotes_of("أما فيما يتعلق بسوريا فأوضح أن المحادثات ستستأنف الأسبوع المقبل في جنيف.")
     assert q.speaker_rule == "implied-unresolved"

@@ -287,8 +287,8 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
                 if topic is not None and looks_like_source(lex, w, topic):
                     return topic
                 break
-            if t.kind == "q" or (t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None)):
-                break
+            if t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None):
+                break  # (marks may stand inside the topic: «أما صحيفة "الجارديان" البريطانية فأكدت»)
     # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
     return subject_back(ctx, toks, svo=True)
 
