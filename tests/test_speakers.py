@@ -291,3 +291,11 @@ def test_a_document_speaks_for_the_title_that_issued_it_not_for_the_medium():
     (q,) = body_quotes_of("وقال بيان نشرته وكالة الأنباء الكورية الشمالية الرسمية إن بيونغ يانغ ستواصل "
                           "تطوير قدراتها الدفاعية.")
     assert q.speaker_name != "وكالة الأنباء الكورية الشمالية الرسمية"
+
+
+def test_a_one_word_name_in_marks_with_a_feminine_verb_is_a_paper():
+    # SaudiNewsNet 2015 (the Serbian «Blic»): an outlet has no gender; «أبو محمد» in marks stays a person
+    (q,) = body_quotes_of('وأوضحت "بليك" أن هناك ثماني مباريات شهدت تلاعبا في نتائجها خلال السنوات التسع الأخيرة.')
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("بليك", "unknown", "org")
+    (q,) = body_quotes_of("وقال «أبو محمد» إن المقاتلين انسحبوا من المدينة بعد معارك عنيفة.")
+    assert (q.speaker_name, q.speaker_gender) == ("أبو محمد", "male")

@@ -136,6 +136,10 @@ class SpeakerResolver:
             name, kind, gender = alias
             return Speaker(name, gender if gender != "unknown" else (agreement if kind == "person" else "unknown"),
                            kind, agreement, "alias")
+        kinds = [t.kind for t in toks if t.kind in ("w", "q")]
+        if agreement == "female" and kinds == ["q", "w", "q"] and wtoks[0].text not in self.lex.given_names:
+            # «وأوضحت "بليك"»، «وذكرت «الحياة»»: a one-word name in marks with a feminine verb is a paper
+            return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement, "org")
         if wtoks[0].text[0] in DIGITS or wtoks[0].text in self.lex.classes.approximator:
             # the mention finder lets a number open a mention only for a share of a group
             return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
