@@ -299,3 +299,12 @@ def test_a_one_word_name_in_marks_with_a_feminine_verb_is_a_paper():
     assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("بليك", "unknown", "org")
     (q,) = body_quotes_of("وقال «أبو محمد» إن المقاتلين انسحبوا من المدينة بعد معارك عنيفة.")
     assert (q.speaker_name, q.speaker_gender) == ("أبو محمد", "male")
+
+
+def test_a_generic_source_is_its_fullest_mention_with_a_nisba_adjective():
+    # ANT 2018 (BBC Arabic): «بحسب الشرطة» in the lead is «الشرطة الإيطالية» the article names below
+    text = ("صادرت السلطات الإيطالية أكثر من 10 أطنان من الحشيش، في عملية بحرية أسفرت عن اعتقال تسعة أشخاص "
+            "ومصادرة قارب صيد هولندي، بحسب الشرطة الخميس.\n"
+            "وقالت الشرطة الإيطالية في بيان إنها دهمت قارب تهريب على بعد 130 ميلا بحريا إلى الجنوب الشرقي من صقلية.")
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("الشرطة الإيطالية", "generic-first-mention"), ("الشرطة الإيطالية", "collective")]

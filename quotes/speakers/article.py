@@ -136,12 +136,27 @@ class ArticleNames:
                     break
         return found
 
+    def first_full_mention(self, head: str, pos: int) -> str | None:
+        """The earlier of :meth:`first_indefinite` and the first place the article writes
+        ``head`` with ال and a nisba adjective («الجمارك الفرنسية»), as the article writes it:
+        the fullest first mention of a generic source («الجمارك» → «الجمارك الفرنسية»)."""
+        _, lo, hi = self.scope(pos)
+        found = self._first_indefinite(head, lo, hi)
+        definite = _definite_pattern(head).search(self.w, lo, found[0] if found else hi)
+        if definite is not None:
+            return self.display(definite.start("phrase"), definite.end())
+        return found[1] if found else None
+
     def first_indefinite(self, head: str, pos: int) -> str | None:
         """The first place the article writes ``head`` without ال (also in the accusative,
         «استطلاعا»), with the words that qualify it («مصادر يمنية»، «استطلاع رويترز وإبسوس»),
         or the body that made it («استطلاعا للرأي أجرته رويترز وإبسوس» → «استطلاع رويترز
         وإبسوس»): as the article writes it."""
         _, lo, hi = self.scope(pos)
+        found = self._first_indefinite(head, lo, hi)
+        return found[1] if found else None
+
+    def _first_indefinite(self, head: str, lo: int, hi: int) -> tuple[int, str] | None:
         for m in _word_pattern(head, accusative=True).finditer(self.w, lo, hi):
             end = m.end()
             n = 0
@@ -155,9 +170,9 @@ class ArticleNames:
                 n += 1
             maker = self._maker(toks)
             if maker is not None:
-                return self.display(m.start("head"), m.end("head")) + " " + self.display(*maker)
+                return m.start(), self.display(m.start("head"), m.end("head")) + " " + self.display(*maker)
             if n:
-                return self.display(m.start(), end)
+                return m.start(), self.display(m.start(), end)
         return None
 
     def _maker(self, toks: list) -> tuple[int, int] | None:
@@ -194,6 +209,14 @@ def _word_pattern(word: str, accusative: bool = False) -> "re.Pattern[str]":
     """``word`` as a whole word, behind at most one proclitic (و، ب، ل، ف) and no ال; with
     ``accusative``, also with the alif of the indefinite accusative («استطلاعا»)."""
     return re.compile(r"(?<!\w)[وبلف]?(?P<head>" + re.escape(word) + r")" + ("ا?" if accusative else "") + r"(?!\w)")
+
+
+@lru_cache(maxsize=256)
+def _definite_pattern(word: str) -> "re.Pattern[str]":
+    """``ال`` + ``word`` (behind at most one proclitic) and one or two nisba adjectives with ال
+    («الجمارك الفرنسية»، «الشرطة الفرنسية المحلية»)."""
+    adjective = r"\s+(?!الذي|التي|اللذين|اللتين|الذين)ال\w+ي(?:ه|ين|ون)?(?!\w)"  # not a relative pronoun
+    return re.compile(r"(?<!\w)[وبلف]?(?P<phrase>ال" + re.escape(word) + r")(?:" + adjective + r"){1,2}")
 
 
 @lru_cache(maxsize=2048)

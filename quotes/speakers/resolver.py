@@ -269,7 +269,7 @@ class SpeakerResolver:
                 if prev.name:
                     return dataclasses.replace(prev, agreement=agreement, rule="document-issuer")
         elif kind == "collective":
-            found = self.names.first_indefinite(head, pos)
+            found = self.names.first_full_mention(head, pos)
             if found is not None:
                 return Speaker(found, "unknown", "org", agreement, "generic-first-mention")
         return None
