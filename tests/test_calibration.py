@@ -14,10 +14,11 @@ def test_bins_are_monotone_smoothed_and_never_split_equal_scores():
     samples = ([("against", 0.3, False)] * 10 + [("against", 0.3, True)] * 2
                + [("against", 0.8, True)] * 9 + [("against", 0.8, False)] * 3
                + [("neutral", 1.0, True)] * 20 + [("neutral", 1.0, False)] * 5)
-    cal = fit(samples, min_bin=12)
+    cal = fit(samples, min_bin=12, prior=10)
+    base = (2 + 9 + 20) / 49  # the rate of all samples, each bin shrunk toward it by 10 pseudo-samples
     low, high = cal.bins["against"]
-    assert (low.upper, low.count, low.probability) == (0.3, 12, round(3 / 14, 4))   # add-one: (2+1)/(12+2)
-    assert (high.upper, high.count, high.probability) == (1.0, 12, round(10 / 14, 4))
+    assert (low.upper, low.count, low.probability) == (0.3, 12, round((2 + 10 * base) / 22, 4))
+    assert (high.upper, high.count, high.probability) == (1.0, 12, round((9 + 10 * base) / 22, 4))
     (neutral,) = cal.bins["neutral"]  # 25 samples of one score stay one bin
     assert neutral.count == 25
     assert cal.probability("against", 0.2) == low.probability and cal.probability("against", 0.95) == high.probability
