@@ -117,7 +117,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     common_nouns: frozenset[str]
     given_names: frozenset[str]
-    outlets: tuple[tuple[str, ...], ...]  # news outlets (normalised words), longest first: «لبي بي سي» is a channel
+    outlets: dict[str, tuple[tuple[str, ...], ...]]  # first word -> news outlets (normalised words), longest first
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     generic_sources: dict[str, str]  # word (no ال) -> document | collective
     cue_connective_re: "regex.Pattern[str]"  # «، حيث» right before a cue: a new statement
@@ -329,6 +329,14 @@ def _generic_sources(path: Path) -> dict[str, str]:
     return out
 
 
+def _by_first_word(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a list file, normalised, by their first word (longest first)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({tuple(w.split()) for w in _words(path)}, key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load and compile every resource file (cached; pass a folder to override)."""
@@ -373,7 +381,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         naming_nouns=frozenset(_words(d / "naming_nouns.txt")),
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
         given_names=frozenset(_words(d / "given_names.txt")),
-        outlets=tuple(sorted({tuple(w.split()) for w in _words(d / "outlets.txt")}, key=len, reverse=True)),
+        outlets=_by_first_word(d / "outlets.txt"),
         place_heads=frozenset(_words(d / "place_heads.txt")),
         generic_sources=_generic_sources(d / "generic_sources.tsv"),
         cue_connective_re=_connective_regex(_words(d / "cue_connectives.txt")),

@@ -212,10 +212,11 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
             and region[1].kind == "w":
         i = 1
     while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
-            and region[i].text not in ctx.lex.classes.pronoun_object \
-            and (region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"
-                 or outlet_at(ctx, region, i)):
-        j = i + max(1, outlet_at(ctx, region, i))  # «وقال لبي بي سي مسؤول …»: past the whole outlet
+            and region[i].text not in ctx.lex.classes.pronoun_object:
+        outlet = outlet_at(ctx, region, i)
+        if not (outlet or region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"):
+            break
+        j = i + max(1, outlet)  # «وقال لبي بي سي مسؤول …»: past the whole outlet
         if j < len(region) and region[j].kind == "q":  # the channel's name in marks
             close = next((k for k in range(j + 1, len(region)) if region[k].kind == "q"), None)
             if close is None:
@@ -236,10 +237,9 @@ def outlet_at(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
     if t.kind != "w" or len(t.text) < 3 or not t.text.startswith("ل"):
         return 0
     first = "ال" + t.text[2:] if t.text.startswith("لل") else t.text[1:]
-    for outlet in ctx.lex.outlets:
+    for outlet in ctx.lex.outlets.get(first, ()):
         n = len(outlet)
-        if outlet[0] == first and i + n <= len(toks) \
-                and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(1, n)):
+        if i + n <= len(toks) and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(1, n)):
             return n
     return 0
 

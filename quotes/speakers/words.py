@@ -64,8 +64,7 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
         return True
     if word[:1] in PROCLITICS and len(word) == 3 and word[1:] in lex.function_words:
         return True
-    if word.startswith("ل") and len(word) > 2 and any(
-            o[0] in (word[1:], "ال" + word[2:]) for o in lex.outlets):
+    if word.startswith("ل") and len(word) > 2 and (word[1:] in lex.outlets or "ال" + word[2:] in lex.outlets):
         return True  # «لبي» of «لبي بي سي»: a channel
     return any(word.endswith(p) and len(word) > len(p) + 1
                and (word[: -len(p)] in lex.classes.contrast or word[: -len(p)] in lex.function_words)
