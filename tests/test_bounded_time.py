@@ -18,7 +18,8 @@ def timed(text: str) -> tuple[float, list]:
     return time.perf_counter() - t0, qs
 
 
-def _one_megabyte_of_real_news() -> str:
+def _real_news_articles(limit: int = 1_000_000) -> list[str]:
+    """SaudiNewsNet articles (one line each) up to ``limit`` characters in all."""
     zips = sorted(CORPUS.glob("*.zip"))
     if not zips:
         pytest.skip(f"needs the SaudiNewsNet corpus in {CORPUS} (../shared beside the repository)")
@@ -28,17 +29,25 @@ def _one_megabyte_of_real_news() -> str:
             t = (a.get("content") or "").replace("\n", " ")
             parts.append(t)
             n += len(t)
-            if n > 1_000_000:
+            if n > limit:
                 break
-    return " ".join(parts)[:1_000_000]
+    return parts
 
 
 def test_one_megabyte_single_paragraph_article():
-    text = _one_megabyte_of_real_news()
+    """A megabyte of news as one paragraph costs about what the same articles cost apart
+    (2× here: 1.3 s against 0.6 s): no scan of the document per quotation. Measured as a
+    ratio in the same run, so a busy shared machine does not decide it."""
+    parts = _real_news_articles()
+    text = " ".join(parts)[:1_000_000]
     extract_quotations(Document("warm", text[:2000]))
     seconds, qs = timed(text)
+    t0 = time.perf_counter()
+    for i, part in enumerate(parts):
+        extract_quotations(Document(f"part{i}", part))
+    apart = time.perf_counter() - t0
     assert len(qs) > 500
-    assert seconds < 1.5, seconds  # about 0.7 s here; the margin absorbs a busy shared machine
+    assert seconds < 4 * apart, (seconds, apart)
 
 
 def test_ten_thousand_unbalanced_quote_marks():
