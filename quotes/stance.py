@@ -352,7 +352,7 @@ def _apply_modifiers(model: StanceModel, toks: list[str | None], hits: list[_Hit
     negators = {k: v for k, v in _phrases_at(toks, model.negator_phrases, model.negator_firsts, 2).items()
                 if not any(p in taken for p in range(k, k + v[0]))}
     intens = {k: v for k, v in _phrases_at(toks, model.intensifiers, model.intensifier_firsts, 3).items()
-              if k not in taken}
+              if k not in taken} if hits else {}  # intensifiers only scale terms; negators also deny alone
     used: set[int] = set()
     factor_neg = model.config.negation_factor
     for h in hits:
