@@ -117,6 +117,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     common_nouns: frozenset[str]
     given_names: frozenset[str]
+    verbs: frozenset[str]  # words after لم، لن، سوف، قد in the corpus: never name words
     outlets: dict[str, tuple[tuple[str, ...], ...]]  # first word -> news outlets (normalised words), longest first
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     generic_sources: dict[str, str]  # word (no ال) -> document | collective
@@ -381,6 +382,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         naming_nouns=frozenset(_words(d / "naming_nouns.txt")),
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
         given_names=frozenset(_words(d / "given_names.txt")),
+        verbs=frozenset(_words(d / "verbs.txt")),
         outlets=_by_first_word(d / "outlets.txt"),
         place_heads=frozenset(_words(d / "place_heads.txt")),
         generic_sources=_generic_sources(d / "generic_sources.tsv"),

@@ -6,14 +6,20 @@
 * ``given_names.txt``: words that follow an honorific (الأمير، الشيخ، الدكتور، اللواء …)
   without ال. They stay names even when the corpus also writes them with ال
   (فيصل / الفيصل، حسن / الحسن).
+* ``verbs.txt``: words that follow a verbal particle (لم، لن، سوف، قد): verbs (يشعر، يقوم،
+  تفرض). A name never does; the speaker rules keep verbs out of names.
 
     python scripts/build_word_lists.py ../shared/corpora/saudinewsnet
+    python scripts/build_word_lists.py ../shared/corpora/saudinewsnet --lists verbs
+
+The first two lists were pruned by hand after they were built: rebuild only the list you
+need (``--lists``), or the hand edits are lost.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
-import sys
 from pathlib import Path
 
 import regex
@@ -25,6 +31,9 @@ MIN_DEFINITE = 5       # written with ال at least this often
 MIN_RATIO = 0.12       # definite uses per bare use
 MIN_BARE = 3
 MIN_AFTER_HONORIFIC = 3
+MIN_AFTER_PARTICLE = 3
+PARTICLES = frozenset(normalize(w) for w in "لم لن سوف قد".split())  # only a verb follows them
+LISTS = ("common_nouns", "given_names", "verbs")
 HONORIFICS = frozenset(normalize(w) for w in (
     "الأمير الأميرة الشيخ الشيخة الدكتور الدكتورة المهندس المهندسة السيد السيدة الأستاذ "
     "الأستاذة اللواء العميد العقيد الرائد النقيب الملك الفريق المقدم الملازم").split())
@@ -32,28 +41,37 @@ _WORD = regex.compile(r"\p{L}+")
 _DEFINITE_PREFIXES = ("ال", "وال", "بال", "لل", "فال")
 
 
-def main(corpus: str, out_dir: str) -> None:
+def main(corpus: str, out_dir: str, lists: tuple[str, ...] = LISTS) -> None:
     counts: collections.Counter[str] = collections.Counter()
     after_honorific: collections.Counter[str] = collections.Counter()
+    after_particle: collections.Counter[str] = collections.Counter()
     for doc in read_documents([corpus]):
         if isinstance(doc, BadInput):
             continue
         toks = _WORD.findall(normalize(doc.text))
         counts.update(toks)
         after_honorific.update(b for a, b in zip(toks, toks[1:]) if a in HONORIFICS and not b.startswith("ال"))
+        after_particle.update(b for a, b in zip(toks, toks[1:]) if a in PARTICLES and not b.startswith("ال"))
     nouns = sorted(
         w for w, n in counts.items()
         if n >= MIN_BARE and not w.startswith(("ال", "لل"))
         and (d := sum(counts[p + w] for p in _DEFINITE_PREFIXES)) >= MIN_DEFINITE and d / (n + 1) >= MIN_RATIO
     )
     names = sorted(w for w, n in after_honorific.items() if n >= MIN_AFTER_HONORIFIC and len(w) > 1)
+    verbs = sorted(w for w, n in after_particle.items() if n >= MIN_AFTER_PARTICLE and len(w) > 2)
     src = Path(corpus).name
-    _write(Path(out_dir) / "common_nouns.txt", nouns,
-           f"# Common nouns: words the corpus also writes with ال (scripts/build_word_lists.py on {src};\n"
-           f"# at least {MIN_DEFINITE} definite uses and {MIN_RATIO} per bare use). Edit freely: one word a line.\n")
-    _write(Path(out_dir) / "given_names.txt", names,
-           f"# Given names: words that follow an honorific without ال (scripts/build_word_lists.py on {src};\n"
-           f"# at least {MIN_AFTER_HONORIFIC} times). They stay names even where common_nouns.txt lists them.\n")
+    if "common_nouns" in lists:
+        _write(Path(out_dir) / "common_nouns.txt", nouns,
+               f"# Common nouns: words the corpus also writes with ال (scripts/build_word_lists.py on {src};\n"
+               f"# at least {MIN_DEFINITE} definite uses and {MIN_RATIO} per bare use). Edit freely: one word a line.\n")
+    if "given_names" in lists:
+        _write(Path(out_dir) / "given_names.txt", names,
+               f"# Given names: words that follow an honorific without ال (scripts/build_word_lists.py on {src};\n"
+               f"# at least {MIN_AFTER_HONORIFIC} times). They stay names even where common_nouns.txt lists them.\n")
+    if "verbs" in lists:
+        _write(Path(out_dir) / "verbs.txt", verbs,
+               f"# Verbs: words that follow لم، لن، سوف or قد (scripts/build_word_lists.py on {src}; at least\n"
+               f"# {MIN_AFTER_PARTICLE} times). Never a name word, unless given_names.txt lists them (يزيد).\n")
 
 
 def _write(path: Path, words: list[str], header: str) -> None:
@@ -62,5 +80,9 @@ def _write(path: Path, words: list[str], header: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/saudinewsnet",
-         sys.argv[2] if len(sys.argv) > 2 else "quotes/resources")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", default="../shared/corpora/saudinewsnet")
+    ap.add_argument("out_dir", nargs="?", default="quotes/resources")
+    ap.add_argument("--lists", nargs="+", choices=LISTS, default=list(LISTS), help="which lists to (re)build")
+    args = ap.parse_args()
+    main(args.corpus, args.out_dir, tuple(args.lists))

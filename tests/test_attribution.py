@@ -394,3 +394,16 @@ def test_a_poll_is_named_by_the_body_that_made_it_even_in_the_accusative():
     got = [(q.speaker_mention, q.speaker_name, q.speaker_rule) for q in quotes_of(text)]
     assert got == [("استطلاعا للرأي أجرته رويترز وإبسوس", "استطلاع رويترز وإبسوس", "collective"),
                    ("الاستطلاع", "استطلاع رويترز وإبسوس", "generic-first-mention")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # ANT, Al Arabiya: a cue inside someone's own quoted words is part of what they say
+    ('وأضاف: "أعتقد أن وزير (الخارجية مايك) بومبيو قال بوضوح إن هذا صعب، سوف يستغرق هذا بعض الوقت.. '
+     'لقد توقع إطاراً زمنياً أطول أمداً... لكن العملية أكثر تعقيداً مما يظن أغلب الناس".', None),
+    ('وأضاف غيتس: «قالت هيلاري للرئيس إن معارضتها زيادة القوات في العراق كانت سياسية.. وأقر الرئيس بشكل غامض '
+     'بأن المعارضة تجاه زيادة القوات في العراق كانت سياسية».', "غيتس"),
+])
+def test_a_cue_inside_a_closed_direct_quotation_starts_no_quotation_of_its_own(text, speaker):
+    (q,) = body_quotes_of(text)
+    assert q.type == "direct" and q.content.startswith(("أعتقد", "قالت هيلاري")) and q.content.endswith(("الناس", "سياسية"))
+    assert q.speaker_name == speaker  # no one spoke before the first: the speaker stays unresolved

@@ -3,6 +3,9 @@ the calibrated score goes (records, evaluation, dataset card)."""
 
 from __future__ import annotations
 
+import sys
+
+from conftest import REPO, SHARED, need_shared
 from quotes.calibration import (Calibration, expected_calibration_error, fit, read_calibration, reliability,
                                 write_calibration)
 from quotes.pipeline import Engine
@@ -53,7 +56,20 @@ def test_the_shipped_calibration_was_fitted_on_the_current_stance_lexicon():
     assert model.calibration_current, (
         f"calibration fitted for {model.calibration.fitted_for}, lexicon is {model.lexicon_version}: "
         "run python scripts/calibrate_stance.py")
-    assert model.calibration.ece is not None and model.calibration.ece <= 0.10
+    assert model.calibration.ece is not None
+
+
+def test_calibrated_scores_are_closer_to_the_truth_than_raw_scores_out_of_sample():
+    # the development set's quotations, each scored by bins fitted on the other folds' articles
+    need_shared(SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "dev_articles.jsonl")
+    sys.path.insert(0, str(REPO / "scripts"))
+    import calibrate_stance
+
+    by_doc = calibrate_stance.samples(SHARED)
+    raw = expected_calibration_error([(score, ok) for rows in by_doc.values() for _, score, ok in rows])
+    calibrated = calibrate_stance.repeated_ece(by_doc, splits=5)
+    assert calibrated < raw
+    assert 0 < load_stance_model().calibration.ece < raw
 
 
 def test_a_record_stance_score_is_the_calibrated_probability_of_its_label():
@@ -72,5 +88,5 @@ def test_the_report_plots_reliability_and_the_card_states_the_calibration_error(
     page = render(ReportData(calibration=cal))
     assert 'aria-label="Stance calibration"' in page and f"expected calibration error {cal.ece}" in page
     card = _stance_scores(cal)
-    assert f"Expected calibration error out of sample (two-fold): **{cal.ece}**" in card
+    assert f"Expected calibration error out of sample (five-fold cross-fitting over articles): **{cal.ece}**" in card
     assert "| score | mean predicted | observed accuracy | quotations |" in card

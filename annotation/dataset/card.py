@@ -106,5 +106,5 @@ def _stance_scores(cal: Calibration | None) -> str:
     return ("`stance_score` is the probability that `stance` is right: the heuristic's share of evidence for "
             f"its label, calibrated per label on {n} annotated quotations of the development set (binned and "
             "monotone, `scripts/calibrate_stance.py`); `stance_scores` keeps the raw shares. Expected calibration "
-            f"error out of sample (two-fold): **{cal.ece}**.\n\n"
+            f"error out of sample (five-fold cross-fitting over articles): **{cal.ece}**.\n\n"
             + _table(rows, ["score", "mean predicted", "observed accuracy", "quotations"]))

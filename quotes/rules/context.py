@@ -189,12 +189,15 @@ class Found:
         self.spans = Intervals()        # content spans
         self.ends: list[int] = []       # their ends, sorted
         self.claimed = Intervals()      # cue + intro regions already used
+        self.quoted = Intervals()       # contents of closed direct quotations: their speaker's own words
 
     def add(self, q: Candidate) -> None:
         self.quotes.append(q)
         insort(self.ends, q.end)
         self.spans.add(q.start, q.end)
         self.claimed.add(q.cue_start, max(q.cue_end, q.intro_end))
+        if q.type == "direct" and not q.rule.endswith("_unclosed"):
+            self.quoted.add(q.start, q.end)
 
     def distinct(self) -> list[Candidate]:
         """In text order, one quotation per content span (the first cue's)."""

@@ -8,7 +8,7 @@ its turn. A record's ``rule`` field names the shape that produced it (``produces
 its paragraph (or ran on through paragraphs that reopen it).
 
 Order matters only through :class:`~quotes.rules.context.Found`: a cue inside a region an
-earlier quotation used is skipped, and a quotation with no mention whose cue stands inside
+earlier quotation used, or inside the marks of a closed direct quotation, is skipped, and a quotation with no mention whose cue stands inside
 an earlier quotation is the same speaker going on (dropped).
 """
 
@@ -83,8 +83,8 @@ def rule_for(cue: Cue) -> CueRule:
 def run_rules(ctx: DocumentContext) -> list[Candidate]:
     """Every quotation of the document, in text order, one per content span."""
     for cue in ctx.cues.all:
-        if ctx.found.claimed.contains(cue.start):
-            continue
+        if ctx.found.claimed.contains(cue.start) or ctx.found.quoted.contains(cue.start):
+            continue  # a cue already used, or inside the marks of someone's own words («قال: "… أكد الوزير أن …"»)
         q = rule_for(cue).apply(ctx, cue)
         if q is not None and q.mention is None and ctx.found.spans.contains(q.cue_start):
             q = None  # the same speaker going on inside their own quotation («… أنه يتوقع أن …»)

@@ -114,6 +114,78 @@ def _person_title(lex: Lexicon, tok: Tok) -> bool:
     return tok.kind == "w" and (title_of(lex, tok.text) or ("", ""))[0] == "person"
 
 
+def apposition_head(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int]:
+    """Indices ``(i, j)`` of the part of a mention with commas that names the speaker.
+
+    A speaker's name never holds an apposition or what follows a comma: the part that
+    opens with a name (after titles only) is the speaker, the first such part
+    («بشار الجعفري، مندوب سوريا» → «بشار الجعفري»; «وزير الخارجية التركي، مولود جاويش
+    أوغلو» → the holder; «اللواء جعفر محمد سعد، مستشار الرئيس اليمني عبد ربه منصور
+    هادي» → «اللواء جعفر محمد سعد»). A source or institution named before the comma is
+    the speaker whatever follows («مصدر قريب من الكاتب السعودي، جمال خاشقجي»، «المرصد
+    السوري لحقوق الإنسان، ومقره بريطانيا»), and so is the first part when no part opens
+    with a name.
+    """
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for k, t in enumerate(toks):
+        if t.kind == "comma":
+            parts.append((start, k))
+            start = k + 1
+    if not parts:
+        return 0, len(toks)
+    parts.append((start, len(toks)))
+    first = next((t for t in toks[:parts[0][1]] if t.kind == "w"), None)
+    if first is None or strip_definite(first.text) in lex.generic_sources \
+            or (title_of(lex, first.text) or ("", ""))[0] == "org":
+        return parts[0]
+    opener = next((p for p in parts if _opens_with_name(lex, toks[p[0]:p[1]], w)), None)
+    if opener is not None:
+        return opener
+    if _person_title(lex, first) and name_run(lex, toks[:parts[0][1]], w) is None \
+            and is_holder(lex, toks[parts[1][0]:parts[1][1]], w):
+        return parts[1]  # «مديرة البحوث في المنظمة، لين معلوف»: a title, then its holder
+    return parts[0]
+
+
+def is_holder(lex: Lexicon, part: Sequence[Tok], w: str) -> bool:
+    """Can ``part``, after a title and a comma, be the title's holder: a bare name, or a
+    short phrase of no grammatical word with a name in it («الميجر جنرال محمد باقري»،
+    «جيم ماتيس»)?"""
+    if _bare_name(lex, part):
+        return True
+    words_ = [t.text for t in part if t.kind == "w"]
+    while words_ and title_of(lex, words_[0]):
+        words_ = words_[1:]  # «الملك حمد بن عيسى آل خليفة»: the name after its titles
+    return len(words_) <= MAX_NAME_WORDS + 1 and name_run(lex, part, w) is not None \
+        and not any(word in lex.function_words or word in lex.mention_stoppers for word in words_)
+
+
+def _opens_with_name(lex: Lexicon, part: Sequence[Tok], w: str) -> bool:
+    """Does ``part`` open with a name, after person titles only, the last with ال
+    («المهندس خالد …»)? After a title without ال a name is its complement, not its holder
+    («محافظ صعدة»، «مندوبة أميركا»); a news outlet is no name («مراسلة بي بي سي»)."""
+    run = name_run(lex, part, w)
+    if run is None:
+        return False
+    before = [t for t in part[:run[0]] if t.kind == "w"]
+    if not all(_person_title(lex, t) for t in before) or (before and not is_definite(before[-1].text)):
+        return False
+    words_ = tuple(t.text for t in part[run[0]:] if t.kind == "w")
+    return not any(words_[:len(o)] == o for o in lex.outlets.get(words_[0], ()))
+
+
+def _bare_name(lex: Lexicon, part: Sequence[Tok]) -> bool:
+    """Is ``part`` two to four name words and nothing else: given names (even one that
+    reads like a grammatical word, «علي»), words that can be names, family names with ال
+    («علي الوليدي»، «لين معلوف»، «الشافعي أبتدون»)? Not «أهمية اتفاقية التعاون»."""
+    words_ = [t.text for t in part if t.kind == "w"]
+    if not 2 <= len(words_) <= MAX_NAME_WORDS or len(words_) != len(part):
+        return False
+    namey = [word in lex.given_names or is_namey(lex, word) for word in words_]
+    return any(namey) and all(n or is_family_name(lex, word) for n, word in zip(namey, words_))
+
+
 def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
     """Does a mention (after حسب/وفق, or before a verb) name a source?
 

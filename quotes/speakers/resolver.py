@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
-from quotes.speakers.names import MentionSpan, name_run
+from quotes.speakers.names import MentionSpan, apposition_head, is_holder, name_run
 from quotes.morphology import is_definite, strip_definite
 from quotes.speakers.words import is_function_form, is_namey, title_of
 from quotes.tokens import Tok, tokens
@@ -130,6 +130,23 @@ class SpeakerResolver:
 
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
         toks = tokens(self.w, mention.start, mention.end)
+        i, j = apposition_head(self.lex, toks, self.w)
+        if (i, j) != (0, len(toks)):  # «بشرى الرويسي، محامية الناشطين»: the name, not the apposition
+            part = [t for t in toks[i:j] if t.kind == "w"]
+            if part:
+                spk = self._from_mention(MentionSpan(part[0].start, part[-1].end), agreement, pos)
+                if i > 0 and is_holder(self.lex, toks[i:j], self.w):
+                    # «وكيل وزارة الصحة، علي الوليدي»: the title's holder, a person named in full
+                    held = next((t for t in part if title_of(self.lex, t.text) is None), part[0])
+                    whole = self.names.display(held.start, part[-1].end)
+                    if spk.rule == "mention" or (spk.rule == "name" and spk.name and spk.name in whole):
+                        spk = dataclasses.replace(spk, name=whole, kind="person", rule="name")
+                if spk.gender == "unknown" and spk.kind == "person":
+                    title = next((hit for t in toks if t.kind == "w" and (hit := title_of(self.lex, t.text))
+                                  and hit[0] == "person" and hit[1] != "unknown"), None)
+                    if title is not None:
+                        spk = dataclasses.replace(spk, gender=title[1])
+                return spk
         wtoks = [t for t in toks if t.kind == "w"]
         alias = self.lex.speaker_aliases.get(" ".join(t.text for t in wtoks))
         if alias is not None:  # «قال تعالى» → الله (speaker_aliases.tsv)
@@ -200,7 +217,8 @@ class SpeakerResolver:
                     gender = agreement if agreement != "unknown" else prev.gender
                     return Speaker(prev.name, gender, "person", agreement, "family-name")
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
-                and not is_function_form(self.lex, wtoks[0].text):
+                and (wtoks[0].text in self.lex.given_names
+                     or not (is_function_form(self.lex, wtoks[0].text) or wtoks[0].text in self.lex.verbs)):
             # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb
             return Speaker(display, agreement, "person", agreement, "name")
         if len(wtoks) == 1 and is_definite(wtoks[0].text):

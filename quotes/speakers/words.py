@@ -7,6 +7,7 @@ from quotes.lexicon import Lexicon
 from quotes.morphology import NISBA, PRONOUN_SUFFIXES, PROCLITICS, is_definite, strip_definite, without_conjunction
 
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
+_VERB_PROCLITICS = "وفل"  # the proclitics a verb takes
 _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها، ه: longest first, ه last
 
 
@@ -22,8 +23,9 @@ def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
 def is_namey(lex: Lexicon, word: str) -> bool:
     """Could ``word`` be part of a person's name?
 
-    Not a definite word, function word, title, cue or common noun (a word the corpus
-    also writes with ال), nor one of these behind a one-letter proclitic (لمجلس، وحماية).
+    Not a definite word, function word, title, cue, common noun (a word the corpus
+    also writes with ال) or verb (a word the corpus writes after لم، لن، سوف، قد), nor one
+    of these behind a one-letter proclitic (لمجلس، وحماية).
     """
     key = (lex.version, word)
     hit = _NAMEY.get(key)
@@ -46,11 +48,14 @@ def _namey(lex: Lexicon, word: str) -> bool:
             return False
         if f in lex.common_nouns and f not in lex.given_names:
             return False
+        if f in lex.verbs and f not in lex.given_names and (f is word or word[0] in _VERB_PROCLITICS):
+            return False  # «يشعر»، «وتفرض»: a verb (ب and ك never stand before one: «كيزر» is a name)
     if _accusative_participle(word) and word[:-1] in lex.common_nouns and word not in lex.given_names:
         return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»
-    for p in _PRONOUNS[:-1]:
-        if word.endswith(p) and word[: -len(p)] in lex.common_nouns and word not in lex.given_names:
-            return False  # «اسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
+    for f in forms:
+        for p in _PRONOUNS[:-1]:
+            if f.endswith(p) and f[: -len(p)] in lex.common_nouns and word not in lex.given_names:
+                return False  # «اسمها»، «واسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
     return title_of(lex, word) is None
 
 
