@@ -407,3 +407,68 @@ def test_a_cue_inside_a_closed_direct_quotation_starts_no_quotation_of_its_own(t
     (q,) = body_quotes_of(text)
     assert q.type == "direct" and q.content.startswith(("أعتقد", "قالت هيلاري")) and q.content.endswith(("الناس", "سياسية"))
     assert q.speaker_name == speaker  # no one spoke before the first: the speaker stays unresolved
+
+
+def test_a_name_after_the_companion_of_a_press_conference_is_not_the_speaker():
+    # ANT, BBC Arabic: «في مؤتمر صحفي مشترك مع …، تيريزا ماي» says where and with whom; Trump goes on
+    text = ("قال الرئيس الأمريكي، دونالد ترامب، إن الهجرة قد أضرت بأوروبا وغيرت ثقافتها.\n"
+            "وأضاف في مؤتمر صحفي مشترك مع رئيسة وزراء بريطانيا، تيريزا ماي، أنه ينبغي عليه قول ذلك "
+            "حتى لو لم يكن هذا الكلام موائما سياسيا.")
+    qs = body_quotes_of(text)
+    assert [(q.speaker_name, q.speaker_rule) for q in qs] == [
+        ("دونالد ترامب", "name"), ("دونالد ترامب", "implied-previous-speaker")]
+    assert qs[1].speaker_mention is None
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # ANT, Al Arabiya and BBC Arabic: the verb of the statement's relative clause is no name
+    ('وجاء في بيان أصدرته الوزارة "مقتل الطفل عدي أكرم أبو خليل 15 عاما من عين سينيا متأثرا بإصابته".',
+     "الوزارة"),
+    ('وجاء في بيان أصدره سيشنز الجمعة: "بناء على تقرير المفتش العام قررت إنهاء مهام أندرو ماكيب فورا".',
+     "سيشنز"),
+])
+def test_who_issued_a_statement_speaks_through_it(text, speaker):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == speaker and q.type == "direct"
+
+
+def test_a_verb_with_its_object_pronoun_is_no_first_name():
+    # ANT, Al Arabiya: «أعدها كاتس» (a verb, its object and the subject) earlier in an article
+    text = ("وتشير خطة أعدها كاتس إلى زيادة عدد المستوطنين.\n"
+            'وأضاف كاتس "إنها المرة الأولى التي بعد سنوات سنكون محاطين بأناس يدعمون الاستيطان".')
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == "كاتس"
+
+
+def test_a_demonstrative_after_the_cue_is_its_object_not_its_speaker():
+    # ANT, Al Arabiya: «واعتبرت ذلك "…"» — ذلك is what the ministry considered, not who speaks
+    text = ("وأكدت وزارة الخارجية اليمنية أن الاعتداء على البعثات الدبلوماسية سياسة ممنهجة.\n"
+            'واعتبرت ذلك "تحديا سافرا للمواثيق والأعراف الدولية التي تنظم العلاقات الدبلوماسية بين الدول".')
+    last = body_quotes_of(text)[-1]
+    assert (last.speaker_mention, last.speaker_name, last.speaker_rule) == (
+        None, "وزارة الخارجية اليمنية", "implied-previous-speaker")
+
+
+def test_an_implied_speaker_with_no_one_quoted_before_is_the_subject_of_the_last_speech_verb():
+    # ANT, Al Arabiya: «أعلنت» quoted no one, but names who the next sentence's «وأوضحت» is about
+    text = ("في المقابل، أعلنت حركة #الجهاد_الاسلامي مساء الثلاثاء وقفا لإطلاق النار مع #إسرائيل . "
+            "وأوضحت أن الفصائل ستثبت الهدوء في غزة وفقاً لاتفاقية 2014.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("حركة الجهاد الاسلامي", "implied-preceding-subject")
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("وأكد المجلس أهمية التعاون بين السلطات المدنية والعسكرية.", "المجلس"),
+    ("وأكدت رئاسة الأركان العامة للجيش الكويتي حقيقة تعرض طلبة ضباط للضرب.", "رئاسة الأركان العامة للجيش الكويتي"),
+    ("وقالت منظمة حظر الأسلحة الكيميائية ما خلصت إليه السلطات البريطانية.", "منظمة حظر الأسلحة الكيميائية"),
+])
+def test_a_verbs_subject_ends_where_its_object_begins(text, subject):
+    from quotes.rules.context import DocumentContext
+    from quotes.rules.mentions import subject_phrase
+    from quotes.speakers import MentionSpan
+    from quotes.normalize import normalize
+
+    w = normalize(text)
+    ctx = DocumentContext(w, load_lexicon())
+    after_verb = w.index(" ") + 1
+    span = subject_phrase(ctx, MentionSpan(after_verb, len(w) - 1))  # the mention runs to the full stop
+    assert w[span.start:span.end] == normalize(subject)

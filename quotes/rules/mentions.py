@@ -10,7 +10,7 @@ import regex
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
-from quotes.speakers.words import is_circumstantial, is_family_name, is_namey
+from quotes.speakers.words import is_accusative_noun, is_circumstantial, is_family_name, is_namey, is_verb_with_object
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -37,11 +37,20 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     if cue.entry.frame == "participle":
         return None
     span = cut_mention(ctx, skip_leading_channel(ctx, region))
-    if span is not None and _lone_circumstantial(ctx, span):
-        span = None  # «وقال مازحا:» names no one
+    if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)):
+        span = None  # «وقال مازحا:»، «واعتبر ذلك انتهاكا»: no one is named
     if span is None and cue.entry.frame in ("clause", "channel"):
         span = mention_before(ctx, cue)
     return span
+
+
+def _demonstrative_object(ctx: DocumentContext, span: MentionSpan) -> bool:
+    """A demonstrative right after the cue with no definite noun or title after it is the
+    verb's object («واعتبر ذلك انتهاكا»، «ونفت هذا»); «هذا المسؤول» is a subject, and so is
+    the title after a demonstrative that refers back («أوضح ذلك رئيس بلدية الشوقية»)."""
+    words_ = [t.text for t in tokens(ctx.w, span.start, span.end) if t.kind == "w"]
+    return words_[0] in ctx.lex.classes.demonstrative and (
+        len(words_) == 1 or not (is_definite(words_[1]) or title_of(ctx.lex, words_[1])))
 
 
 def _lone_circumstantial(ctx: DocumentContext, span: MentionSpan) -> bool:
@@ -102,7 +111,45 @@ def preceding_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | Non
     k = bisect_right(ctx.found.ends, cue_start)
     if k and ctx.found.ends[k - 1] > start:
         start = ctx.found.ends[k - 1]
-    return person_named_before(ctx, start, end) if start < end else None
+    if start >= end:
+        return None
+    return person_named_before(ctx, start, end) or subject_of_a_cue_before(ctx, start, end)
+
+
+def subject_of_a_cue_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
+    """The subject of the nearest speech verb between ``start`` and ``end`` that introduced
+    no quotation: «أعلنت حركة الجهاد الإسلامي وقفا لإطلاق النار. وأوضحت أن …» → «حركة
+    الجهاد الإسلامي»."""
+    for verb in reversed(ctx.cues.between(start, end)):
+        if verb.used or verb.entry.frame != "clause":
+            continue
+        mention = mention_of(ctx, verb, tokens(ctx.w, verb.end, end))  # up to the end of the verb's sentence
+        if mention is not None and mention.start > verb.start and opens_with_someone(ctx, mention):
+            return subject_phrase(ctx, mention)
+        return None
+    return None
+
+
+def subject_phrase(ctx: DocumentContext, mention: MentionSpan) -> MentionSpan:
+    """A verb's subject without the object after it, when no quotation bounds the mention:
+    after a definite word or a name, an indefinite common word opens the object («أعلنت
+    رئاسة الأركان العامة للجيش الكويتي حقيقة …»، «أكد المجلس أهمية التعاون»); after an
+    indefinite noun it continues the construct («منظمة حظر الأسلحة الكيميائية»)."""
+    toks = [t for t in tokens(ctx.w, mention.start, mention.end) if t.kind in ("w", "q")]
+    kept = toks[:1]
+    for t in toks[1:]:
+        last = next((k for k in reversed(kept) if k.kind == "w"), None)
+        closed = last is not None and (is_definite(last.text) or last.text.startswith("لل") or is_namey(ctx.lex, last.text))
+        if t.kind == "w" and (t.text in ctx.lex.function_words or is_accusative_noun(ctx.lex, t.text)
+                              or is_circumstantial(ctx.lex, t.text)):
+            break  # «نفت روسيا أي علاقة»، «نفت روسيا نفيا قاطعا»
+        if t.kind == "w" and closed and not (is_definite(t.text) or t.text.startswith("لل") or is_namey(ctx.lex, t.text)
+                                             or t.text in ctx.lex.given_names or title_of(ctx.lex, t.text)):
+            break
+        kept.append(t)
+    while kept and kept[-1].kind == "q" and kept[0].kind != "q":
+        kept.pop()
+    return MentionSpan(kept[0].start, kept[-1].end)
 
 
 def person_named_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
@@ -205,12 +252,14 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
 
 def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
     """Drop a channel standing between the cue and the speaker: «وأوضح لـ"الوطن" مدير
-    الفريق …», «وقال للصحفيين الوزير …», and a reference back («صرح بذلك المتحدث …»)
-    (only when words follow it)."""
+    الفريق …», «وقال للصحفيين الوزير …», a reference back («صرح بذلك المتحدث …») and the
+    verb of a document's relative clause («وجاء في بيان أصدرته الوزارة») (only when words
+    follow it)."""
     i = 0
-    if len(region) > 1 and region[0].kind == "w" and region[0].text in ctx.lex.classes.reference \
-            and region[1].kind == "w":
-        i = 1
+    if len(region) > 1 and region[0].kind == "w" and region[1].kind == "w" and (
+            region[0].text in ctx.lex.classes.reference
+            or (is_verb_with_object(ctx.lex, region[0].text) and region[0].text not in ctx.lex.given_names)):
+        i = 1  # «صرح بذلك المتحدث»، «وجاء في بيان أصدرته الوزارة»: who speaks follows
     while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
             and region[i].text not in ctx.lex.classes.pronoun_object:
         outlet = outlet_at(ctx, region, i)
@@ -255,6 +304,9 @@ def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[T
     if run is None or any(t.kind == "w" and t.text.startswith("ل") and title_of(ctx.lex, t.text[1:].removeprefix("ل"))
                           for t in tail[:run[0]]):
         return head
+    if not head and any(t.kind == "w" and (t.text in ctx.lex.function_words or t.text in ctx.lex.mention_stoppers)
+                        for t in tail[1:run[0]]):
+        return head  # «في مؤتمر صحفي مشترك مع وزير حقوق الإنسان، محمد»: a name after a second preposition is not the subject
     return kept[:soft_cut + run[1]]
 
 

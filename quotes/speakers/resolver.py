@@ -36,7 +36,8 @@ SPEAKER_RULES: dict[str, str] = {
     "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
     "implied-channel-owner": "no mention: the owner of a channel the sentence names (تدوينة لأوباما … حيث قال)",
     "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
-    "implied-preceding-subject": "no mention and no earlier speaker: the titled name the sentences before are about",
+    "implied-preceding-subject": "no mention and no earlier speaker: the titled name the sentences before are about, "
+                                 "or the subject of a speech verb there that quoted no one",
     "implied-unresolved": "no mention and no earlier speaker",
 }
 
@@ -124,7 +125,8 @@ class SpeakerResolver:
             return titled  # «وأشاد المدير بالمبادرة، مؤكدا» with no speaker before: «المدير»
         if focus is not None:
             spk = self._from_mention(focus, agreement, pos)
-            if spk.rule in ("name", "title-name") and _agrees(spk, agreement):
+            if spk.rule in ("name", "title-name", "org", "collective", "generic-first-mention") and spk.name \
+                    and _agrees(spk, agreement):
                 return dataclasses.replace(spk, rule="implied-preceding-subject")
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
 

@@ -56,7 +56,15 @@ def _namey(lex: Lexicon, word: str) -> bool:
         for p in _PRONOUNS[:-1]:
             if f.endswith(p) and f[: -len(p)] in lex.common_nouns and word not in lex.given_names:
                 return False  # «اسمها»، «واسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
+        if is_verb_with_object(lex, f) and word not in lex.given_names:
+            return False  # «أصدرته»، «تلقتها»، «عقده»
     return title_of(lex, word) is None
+
+
+def is_verb_with_object(lex: Lexicon, word: str) -> bool:
+    """A verb of ``verbs.txt`` with its object pronoun («أصدرته»، «نشرتها»، «أعدها»); not a
+    noun whose ة normalises like the pronoun ه («خدمة»، «قادة»: the corpus writes them with ال)."""
+    return word not in lex.common_nouns and any(word.endswith(p) and word[: -len(p)] in lex.verbs for p in _PRONOUNS)
 
 
 def is_function_form(lex: Lexicon, word: str) -> bool:
