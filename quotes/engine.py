@@ -26,6 +26,8 @@ from quotes.version import engine_version
 if TYPE_CHECKING:
     from quotes.stance import StanceResult
 
+SHARES_SUBJECT = ("participle", "clause", "fragment")  # cue frames whose implied speaker is the clause's subject
+
 
 class Labeller(Protocol):
     """Judges each quotation's stance from its normalised content and cue."""
@@ -59,7 +61,10 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     version = engine_version(lex.version, labeller.version if labeller is not None else None)
     out = []
     for q in found:
-        subject = clause_subject(ctx, q.cue_start) if q.mention is None and q.entry.frame == "participle" else None
+        # a participle, or a verb coordinated with a speech verb in its sentence («أثنى X على …، واضاف "…"»),
+        # shares the clause's subject
+        subject = clause_subject(ctx, q.cue_start, titled=q.entry.frame == "participle") \
+            if q.mention is None and q.entry.frame in SHARES_SUBJECT else None
         owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
         focus = preceding_subject(ctx, q.cue_start) if q.mention is None else None
         spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus)

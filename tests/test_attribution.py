@@ -472,3 +472,18 @@ def test_a_verbs_subject_ends_where_its_object_begins(text, subject):
     after_verb = w.index(" ") + 1
     span = subject_phrase(ctx, MentionSpan(after_verb, len(w) - 1))  # the mention runs to the full stop
     assert w[span.start:span.end] == normalize(subject)
+
+
+def test_a_verb_coordinated_with_a_speech_verb_shares_its_subject():
+    # ANT, BBC Arabic: «أشاد الرئيس دونالد ترامب … بالضربات، وقال إنها …»
+    text = ('أشاد الرئيس دونالد ترامب، على حسابه في تويتر، السبت، بالضربات، وقال إنها "نفذت بإتقان".')
+    qs = body_quotes_of(text)
+    assert [(q.speaker_name, q.speaker_rule) for q in qs][-1] == ("دونالد ترامب", "implied-sentence-subject")
+
+
+def test_a_feminine_verb_does_not_take_a_man_named_earlier_in_its_sentence():
+    # ANT, BBC Arabic: «تقارير … أفادت بأنه»: the reports speak, not the president the sentence is about
+    text = ("انتقد الرئيس الأمريكي، دونالد ترامب، محاميه السابق مايكل كوهين، وذلك وسط تقارير بوسائل إعلام "
+            "أمريكية أفادت بأنه سجل سرا محادثة بينهما.")
+    (q,) = [q for q in body_quotes_of(text) if q.cue == "أفادت"]
+    assert q.speaker_name != "دونالد ترامب" and q.speaker_gender != "male"

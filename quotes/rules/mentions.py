@@ -58,14 +58,15 @@ def _lone_circumstantial(ctx: DocumentContext, span: MentionSpan) -> bool:
     return len(words_) == 1 and is_circumstantial(ctx.lex, words_[0])
 
 
-def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
+def clause_subject(ctx: DocumentContext, cue_start: int, titled: bool = True) -> MentionSpan | None:
     """The subject of the clause a participle cue hangs on, for the speaker it implies:
     «وأثنى الحكم الدولي نبيل الشمردل على …، مقدماً شكره» → «الحكم الدولي نبيل الشمردل».
 
     The mention of a speech verb earlier in the clause, or else the first name (with the
     title before it) between the start of the cue's sentence, or the end of the last
-    quotation before the cue, and the cue. Names of places and
-    institutions («جامعة الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
+    quotation before the cue, and the cue (not with ``titled`` false: for a finite verb, a name
+    later in the sentence is as often an object). Names of places and institutions («جامعة
+    الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
     """
     start = ctx.view.sentence_start(cue_start)
     k = bisect_right(ctx.found.ends, cue_start)
@@ -79,7 +80,7 @@ def clause_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
                 return mention
             break
-    return titled_name_before(ctx, start, cue_start)
+    return titled_name_before(ctx, start, cue_start) if titled else None
 
 
 def titled_name_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:

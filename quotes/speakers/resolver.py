@@ -106,7 +106,7 @@ class SpeakerResolver:
         for found, rule in ((subject, "implied-sentence-subject"), (owner, "implied-channel-owner")):
             if found is not None:
                 spk = self._from_mention(found, agreement, pos)
-                if spk.rule in ("name", "title-name") and _agrees(spk, agreement) and (
+                if spk.rule in ("name", "title-name") and self._agrees_as_named(found, agreement, pos) and (
                         rule != "implied-channel-owner" or self.names.named_elsewhere(found)):
                     return dataclasses.replace(spk, rule=rule)
                 if spk.rule == "title" and rule == "implied-sentence-subject" and _agrees(spk, agreement) \
@@ -126,9 +126,14 @@ class SpeakerResolver:
         if focus is not None:
             spk = self._from_mention(focus, agreement, pos)
             if spk.rule in ("name", "title-name", "org", "collective", "generic-first-mention") and spk.name \
-                    and _agrees(spk, agreement):
+                    and self._agrees_as_named(focus, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-preceding-subject")
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
+
+    def _agrees_as_named(self, mention: MentionSpan, agreement: str, pos: int) -> bool:
+        """Can the one ``mention`` names be the subject of a verb with this agreement, by the
+        gender the article gives them (a title, an earlier quotation), not the verb's own?"""
+        return _agrees(self._from_mention(mention, "unknown", pos), agreement)
 
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
         toks = tokens(self.w, mention.start, mention.end)
