@@ -487,3 +487,19 @@ def test_a_feminine_verb_does_not_take_a_man_named_earlier_in_its_sentence():
             "أمريكية أفادت بأنه سجل سرا محادثة بينهما.")
     (q,) = [q for q in body_quotes_of(text) if q.cue == "أفادت"]
     assert q.speaker_name != "دونالد ترامب" and q.speaker_gender != "male"
+
+
+@pytest.mark.parametrize("text,qtype", [
+    # ANT, Al Arabiya: marks after a naming noun without ال hold a name; the clause stays indirect
+    ('وأفاد شهود عيان بأن محتجين قطعوا "شارع الزراعة" في العاصمة صنعاء لمطالبة سلطة الحوثيين بتوفير الغاز.',
+     "indirect"),
+    ('وأفاد مراسل العربية بأن الجيش تمكن من كشف الموقع بعد استعادة عدة مواقع تقع قبالة قرية "آل صبحان" في باقم.',
+     "indirect"),
+    # a short name that opens with a naming noun
+    ('وقالت الشرطة إن الشبان مرتبطون بـ "جماعة أنصار الدولة" المؤيدة لداعش.', "indirect"),
+    # with ال the noun is the subject, and the marks quote what is said of it: mixed
+    ('وقال إن اللجنة "غير محايدة، ولديها أجندة سياسية، ولا تكتفي فقط بكشف الحقائق".', "mixed"),
+])
+def test_marks_after_a_naming_noun_hold_a_name_not_quoted_words(text, qtype):
+    (q,) = body_quotes_of(text)
+    assert q.type == qtype

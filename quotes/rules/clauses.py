@@ -5,9 +5,11 @@ from __future__ import annotations
 from quotes.morphology import pronoun_gender
 from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, SENT_END, STRIP_TAIL, WORD_AT, looks_like_code
+from quotes.morphology import is_definite
 from quotes.speakers import MentionSpan, strip_definite
-from quotes.tokens import Tok, iter_tokens, words
+from quotes.tokens import WORD_RE, Tok, iter_tokens, words
 
+MAX_NAME_IN_MARKS = 4  # words of a name in marks that opens with a naming noun («فريق الأحلام»)
 CLOSER_LIKE = frozenset('”»›"″“')
 
 
@@ -60,12 +62,24 @@ def has_quoted_fragment(ctx: DocumentContext, s: int, e: int) -> bool:
         closer = ctx.view.closer(m.start(), e + 1)
         if closer is None:
             return False
-        before = words(w, max(s, m.start() - 30), m.start())
         inner = w[m.start() + 1:closer]
-        named = bool(before) and strip_definite(before[-1].text) in ctx.lex.naming_nouns
-        if not named and inner.strip() and not looks_like_code(inner):
+        if inner.strip() and not names_something(ctx, s, m.start(), inner) and not looks_like_code(inner):
             return True
         pos = closer + 1
+
+
+def names_something(ctx: DocumentContext, s: int, mark: int, inner: str) -> bool:
+    """Do the marks at ``mark`` hold a name rather than quoted words? They follow a naming
+    noun without ال (``naming_nouns.txt``: فريق "النجوم الحمراء"، قرية "العوش"، مستشفى «تل هاشومير»),
+    or a short name opens with one («في «فريق الأحلام»»، «"حزب الله"»), no grammatical
+    word inside."""
+    lex = ctx.lex
+    before = words(ctx.w, max(s, mark - 30), mark)
+    if before and not is_definite(before[-1].text) and before[-1].text in lex.naming_nouns:
+        return True  # (with ال it is a subject, and the marks quote what it did: «اللجنة "غير محايدة"»)
+    inside = [m.group() for m in WORD_RE.finditer(inner)]
+    return 0 < len(inside) <= MAX_NAME_IN_MARKS and strip_definite(inside[0]) in lex.naming_nouns \
+        and not any(x in lex.function_words or x in lex.complementizers for x in inside)
 
 
 def clause_end(ctx: DocumentContext, start: int, gender: str = "unknown") -> int:
