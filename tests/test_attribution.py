@@ -503,3 +503,20 @@ def test_a_feminine_verb_does_not_take_a_man_named_earlier_in_its_sentence():
 def test_marks_after_a_naming_noun_hold_a_name_not_quoted_words(text, qtype):
     (q,) = body_quotes_of(text)
     assert q.type == qtype
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_closes_with_the_lone_mark_ending_the_next():
+    # ANT, Al Arabiya: the ambassador's words run over a paragraph break to the one closing mark
+    text = ('وأضاف: "أعجبت بشكل كبير بالتفاني والخبرة التي يمتلكها العديد من السودانيين الذين التقيتهم. '
+            'شعب السودان هو أهم ثروة له.\n'
+            'لا يعنيني الذهب والذرة والصمغ أو خطوط الأنابيب أو أي شيء، مستقبل البلد يعتمد على شعبه".')
+    (q,) = body_quotes_of(text)
+    assert (q.type, q.rule) == ("direct", "cue_colon_marks")
+    assert q.content.startswith("أعجبت") and q.content.endswith("يعتمد على شعبه") and "\n" in q.content
+
+
+def test_a_quotation_left_open_stays_unclosed_when_the_next_paragraph_holds_other_marks():
+    text = ('وأضاف: "أعجبت بشكل كبير بالتفاني والخبرة التي يمتلكها العديد من السودانيين.\n'
+            'وقال السفير في مقابلة مع "سكاي نيوز" إن السودان بلد ناجح.')
+    q = body_quotes_of(text)[0]
+    assert q.rule == "cue_colon_marks_unclosed" and q.content.endswith("السودانيين")

@@ -45,6 +45,13 @@ def reported_clause(ctx: DocumentContext, cue: Cue, cue_start: int, start: int, 
             return Candidate("direct", *ctx.view.strip(s + 1, closer, " \t\r\n"), cue_start, cue.end, cue.entry,
                           "clause_in_marks", mention, intro_end=s)
         if closer is None and count_family(w, s, e, family(w[s])) == 1:
+            pe = ctx.view.para_end(s)
+            nxt = len(w) - len(w[pe:].lstrip())
+            on = closes_paragraph(ctx, nxt, family(w[s])) \
+                if nxt < len(w) and not w[e:pe].strip(STRIP_TAIL) else None
+            if on is not None:  # «إن "القتيل … رمضان الماضي..␤لكنه عاد … ويفرون".»: closed a paragraph later
+                return Candidate("direct", *ctx.view.strip(s + 1, on, " \t\r\n"), cue_start, cue.end, cue.entry,
+                                 "clause_in_marks", mention, intro_end=s)
             return Candidate("direct", *ctx.view.strip(s + 1, e), cue_start, cue.end, cue.entry,
                           "clause_in_marks_unclosed", mention, intro_end=s)
     qtype = "mixed" if has_quoted_fragment(ctx, s, e) else "indirect"
@@ -172,6 +179,20 @@ def after_colon(ctx: DocumentContext, cue: Cue, cue_start: int, k: int, mention:
     return reported_clause(ctx, cue, cue_start, j, mention, "cue_colon_unmarked")
 
 
+def closes_paragraph(ctx: DocumentContext, start: int, fam: str) -> int | None:
+    """The mark that closes a quotation left open at the end of the paragraph before, when
+    the paragraph at ``start`` goes on with its words and ends with that lone mark (only
+    punctuation after it): the paragraph holds one mark of the family, a closer."""
+    w = ctx.w
+    pe = ctx.view.para_end(start)
+    if count_family(w, start, pe, fam) != 1:
+        return None
+    m = next(m for m in MARK_RE.finditer(w, start, pe) if family(m.group()) == fam)
+    if m.group() not in CLOSER_LIKE or w[m.end():pe].strip(" \t\r.!?؟،,؛;") != "":
+        return None
+    return m.start()
+
+
 def direct(ctx: DocumentContext, cue: Cue, cue_start: int, opener: int, mention: MentionSpan | None,
             rule: str) -> Candidate | None:
     """A quote that opens at ``opener``; it may close paragraphs later or not at all."""
@@ -189,7 +210,13 @@ def direct(ctx: DocumentContext, cue: Cue, cue_start: int, opener: int, mention:
             nxt = pe
             while nxt < len(w) and w[nxt].isspace():
                 nxt += 1
-            if nxt >= len(w) or w[nxt] not in ALL_MARKS or family(w[nxt]) != fam:
+            if nxt >= len(w):
+                break
+            if w[nxt] not in ALL_MARKS or family(w[nxt]) != fam:
+                closer = closes_paragraph(ctx, nxt, fam)
+                if closer is not None:  # «إن "القتيل … رمضان الماضي..␤لكنه عاد … ويفرون".»
+                    e = closer
+                    rule = rule.removesuffix("_unclosed")
                 break
             npe = ctx.view.para_end(nxt)
             closer = ctx.view.closer(nxt, npe)
