@@ -9,7 +9,7 @@ import regex
 from quotes.marks import MARK_CLASS
 
 TOKEN_RE = regex.compile(
-    rf"(?P<w>[\p{{L}}\p{{N}}]+)|(?P<q>[{MARK_CLASS}])|(?P<colon>:)"
+    rf"(?P<w>[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*)|(?P<q>[{MARK_CLASS}])|(?P<colon>:)"
     r"|(?P<end>[.!?؟]+(?=\s|$)|\n)|(?P<comma>[،,؛;])|(?P<dash>[-–—])|(?P<paren>[()\[\]])"
 )
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")

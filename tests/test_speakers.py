@@ -367,3 +367,15 @@ def test_a_verb_before_a_name_does_not_become_its_first_name():
     text = ("وتقول المحامية إن الاتفاق يمنع ستورمي من الحديث عن العلاقة.\n"
             "وقالت ستورمي إن العلاقة بدأت عام 2006.")
     assert names(text)[-1] == ("ستورمي", "female")
+
+
+@pytest.mark.parametrize("text,name", [
+    # ANT, Al Arabiya: a hyphen between letters is inside a name, not a break in the mention
+    ('أعلنت وزيرة الخارجية الكورية الجنوبية، كانغ كيونغ-وا، إثر لقائها بومبيو الخميس في سيول، أن التحالف '
+     'بين بلادها والولايات المتحدة هو اليوم "أقوى من أي وقت مضى".', "كانغ كيونغ-وا"),
+    ('وقالت محكمة شليسفيغ-هولشتاين حيث أودع بوتشيمون السجن، إن القانون الألماني لا يأخذ في الاعتبار '
+     'تهمة "العصيان".', "محكمة شليسفيغ-هولشتاين"),
+])
+def test_a_hyphenated_name_stays_whole(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

@@ -305,9 +305,12 @@ def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[T
     if run is None or any(t.kind == "w" and t.text.startswith("ل") and title_of(ctx.lex, t.text[1:].removeprefix("ل"))
                           for t in tail[:run[0]]):
         return head
-    if not head and any(t.kind == "w" and (t.text in ctx.lex.function_words or t.text in ctx.lex.mention_stoppers)
+    if not head and any(t.kind == "comma" or (t.kind == "w" and (t.text in ctx.lex.function_words
+                                                                 or t.text in ctx.lex.mention_stoppers))
                         for t in tail[1:run[0]]):
-        return head  # «في مؤتمر صحفي مشترك مع وزير حقوق الإنسان، محمد»: a name after a second preposition is not the subject
+        # «في مؤتمر صحفي مشترك مع وزير حقوق الإنسان، محمد»، «في مؤتمر صحفي، أمام البيت الأبيض عقب لقاء ترامب»:
+        # a name after a second preposition or a comma is not the subject
+        return head
     return kept[:soft_cut + run[1]]
 
 
