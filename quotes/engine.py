@@ -19,7 +19,7 @@ from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.rules import Candidate, DocumentContext, run_rules
 from quotes.rules.mentions import channel_owner, clause_subject, preceding_subject
-from quotes.speakers import SpeakerResolver
+from quotes.speakers import Speaker, SpeakerResolver
 from quotes.speakers.entities import speaker_ids
 from quotes.version import engine_version
 
@@ -60,6 +60,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     resolver = SpeakerResolver(w, nt, lex)
     version = engine_version(lex.version, labeller.version if labeller is not None else None)
     out = []
+    spoken: list[tuple[Candidate, Speaker]] = []  # the quotations resolved so far and their speakers
     for q in found:
         # a participle, or a verb coordinated with a speech verb in its sentence («أثنى X على …، واضاف "…"»),
         # shares the clause's subject
@@ -68,6 +69,10 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
         owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
         focus = preceding_subject(ctx, q.cue_start) if q.mention is None else None
         spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus)
+        outer = next((s for p, s in reversed(spoken) if p.start <= q.cue_start < p.end), None)
+        if outer is not None:
+            resolver.resume(outer)  # a quotation inside another's words: the outer speaker goes on
+        spoken.append((q, spk))
         resolver.note_documents(q.cue_end, q.start, spk)  # «أوضحت الوزارة في بيان، أنه …»: the ministry issued it
         cs, ce = nt.span(q.start, q.end)
         ks, ke = nt.span(q.cue_start, q.cue_end)

@@ -520,3 +520,20 @@ def test_a_quotation_left_open_stays_unclosed_when_the_next_paragraph_holds_othe
             'وقال السفير في مقابلة مع "سكاي نيوز" إن السودان بلد ناجح.')
     q = body_quotes_of(text)[0]
     assert q.rule == "cue_colon_marks_unclosed" and q.content.endswith("السودانيين")
+
+
+def test_after_a_quotation_inside_someones_words_their_discourse_goes_on():
+    # ANT, BBC Arabic: «تظهر» reports the police data inside the professor's words; «وتضيف» is hers
+    text = ("وقالت كلير ماكغليان، وهي أستاذة قانون في جامعة درم وخبيرة في مجال العنف الجنسي، إن البيانات الأخيرة "
+            'الصادرة عن الشرطة تظهر أن "هناك عددا صغيرا من الأماكن العامة التي لا تتعرض فيها النساء لهذا النوع '
+            'من الإساءة".\n'
+            'وتضيف أن "فشل الحكومة المستمر في طرح قانون جنائي فعال ضد تصوير ما تحت التنورة هو خرق لحقوق الإنسان".')
+    qs = body_quotes_of(text)
+    assert qs[-1].cue == "وتضيف" and qs[-1].speaker_name == "كلير ماكغليان"
+
+
+def test_after_a_news_agency_relays_someone_the_someone_goes_on():
+    # ANT, Al Arabiya: the agency only relays; «وأضاف» is Dvorkovich's
+    text = ('وأفادت وكالة تاس للأنباء أن دفوركوفيتش قال في مؤتمر بمدينة كراسنويارسك "لا يمكننا الاعتماد على مزاج '
+            'شخص على الجانب الآخر من المحيط".\nوأضاف "لسنا مستعدين لمثل هذه المخاطرات".')
+    assert body_quotes_of(text)[-1].speaker_name == "دفوركوفيتش"

@@ -100,6 +100,14 @@ class SpeakerResolver:
             self.kinds.setdefault(spk.name, spk.kind)
         return spk
 
+    def resume(self, outer: Speaker) -> None:
+        """After a quotation reported inside ``outer``'s words («وقال لورد هيغ إن ما حدث يشير
+        إلى …»), the discourse is ``outer``'s again: a later «وأضاف» is theirs. Not after a news
+        outlet's report («وأفادت وكالة تاس أن دفوركوفيتش قال …»): the outlet only relays."""
+        head = strip_definite(outer.name.split()[0]) if outer.name else ""
+        if outer.name and head not in self.lex.classes.outlet_noun and head not in self.lex.outlets:
+            self.history.append(outer)
+
     def _implied(self, agreement: str, subject: MentionSpan | None, owner: MentionSpan | None,
                  focus: MentionSpan | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
