@@ -537,3 +537,11 @@ def test_after_a_news_agency_relays_someone_the_someone_goes_on():
     text = ('وأفادت وكالة تاس للأنباء أن دفوركوفيتش قال في مؤتمر بمدينة كراسنويارسك "لا يمكننا الاعتماد على مزاج '
             'شخص على الجانب الآخر من المحيط".\nوأضاف "لسنا مستعدين لمثل هذه المخاطرات".')
     assert body_quotes_of(text)[-1].speaker_name == "دفوركوفيتش"
+
+
+def test_an_adverb_after_the_cue_names_no_one():
+    # ANT, BBC Arabic: «وتابع بالقول إنه …»: how he went on, not who; Guterres goes on
+    text = ('وأردف غوتيريش خلال المقابلة أن "إتفاق إيران كان نصراً دبلوماسياً هاماُ ويجب الحفاظ عليه".\n'
+            'وتابع بالقول إنه " يجب ألا نلغيه إلا إذا كان لدينا بديل جيد".')
+    last = body_quotes_of(text)[-1]
+    assert (last.speaker_mention, last.speaker_name) == (None, "غوتيريش")
