@@ -70,7 +70,7 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator", "topic", "reported", "outlet_noun")
+                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,7 @@ class WordClasses:
     topic: frozenset[str]         # «أما»: «أما X فقال»: the topic it opens is the speaker
     reported: frozenset[str]      # «التقديرات»: what is reported, never who reports it
     outlet_noun: frozenset[str]   # «وكالة»، «صحيفة»: a medium that publishes what others issue
+    time: frozenset[str]          # «الثلاثاء»، «الأسبوع الماضي»: when, between a cue and its subject
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -545,3 +545,21 @@ def test_an_adverb_after_the_cue_names_no_one():
             'وتابع بالقول إنه " يجب ألا نلغيه إلا إذا كان لدينا بديل جيد".')
     last = body_quotes_of(text)[-1]
     assert (last.speaker_mention, last.speaker_name) == (None, "غوتيريش")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # SaudiNewsNet: «امس الاثنين» between the verb and its subject says when
+    ("اعلن امس الاثنين متحدثون عسكريون باسم الحكومة الليبية المعترف بها دوليا إن طائرات حربية أغرقت يوم الأحد "
+     "سفينة قرب مدينة بنغازي في شرق ليبيا.", "متحدثون عسكريون باسم الحكومة الليبية المعترف بها دوليا"),
+    # ANT, Al Arabiya: a day between a postposed cue and its subject
+    ('ورحبت فرنسا بنتائج القمة، بحسب ما أعلنت الاثنين وزيرة الجيوش الفرنسية، داعية إلى عدم الاعتقاد بأن '
+     'هذه المسألة "ستُحل بطريقة سحرية".', "وزيرة الجيوش الفرنسية"),
+])
+def test_when_between_the_cue_and_its_subject_is_skipped(text, speaker):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == speaker
+
+
+def test_a_number_after_the_cue_opens_a_share_of_a_group_not_a_time():
+    (q,) = body_quotes_of("وقال 39 في المئة من الديمقراطيين إنهم سيصوتون لها.")
+    assert (q.speaker_name, q.speaker_rule) == ("39 في المئة من الديمقراطيين", "share-of-group")

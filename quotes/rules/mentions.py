@@ -36,7 +36,7 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     """The speaker named after the cue, or else before it (SVO, «وكان X قد أشار»)."""
     if cue.entry.frame == "participle":
         return None
-    span = cut_mention(ctx, skip_leading_channel(ctx, region))
+    span = cut_mention(ctx, skip_leading_channel(ctx, skip_leading_time(ctx, region)))
     if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)):
         span = None  # «وقال مازحا:»، «واعتبر ذلك انتهاكا»: no one is named
     if span is None and cue.entry.frame in ("clause", "channel"):
@@ -249,6 +249,26 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     if kept and kept[-1].end == share and kept[-1].text == "من":
         kept.pop()  # «43 في المائة من الذين …»: the group was cut away, and its «من» with it
     return span_of(kept, share)
+
+
+def skip_leading_time(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
+    """Drop when, standing between the cue and its subject: «وقال الثلاثاء المتحدث …»،
+    «وقال الأسبوع الماضي وزير الخارجية …»، «وأعلن في أبريل الماضي رسام الكاريكاتير …»
+    (words of class ``time``, and numbers and commas after one; في only before a time
+    word), when words follow it. «وقال 39 في المئة من الديمقراطيين» keeps its number."""
+    time = ctx.lex.classes.time
+    i = 0
+    while i < len(region):
+        t = region[i]
+        if t.kind == "comma" and i:
+            i += 1
+        elif t.kind == "w" and ((t.text.isdigit() and i) or (t.text in time and t.text != "في") or (
+                t.text == "في" and i + 1 < len(region) and region[i + 1].kind == "w"
+                and region[i + 1].text in time and region[i + 1].text != "في")):
+            i += 1
+        else:
+            break
+    return region[i:] if 0 < i < len(region) and region[i].kind == "w" else region
 
 
 def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
