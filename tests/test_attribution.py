@@ -563,3 +563,11 @@ def test_when_between_the_cue_and_its_subject_is_skipped(text, speaker):
 def test_a_number_after_the_cue_opens_a_share_of_a_group_not_a_time():
     (q,) = body_quotes_of("وقال 39 في المئة من الديمقراطيين إنهم سيصوتون لها.")
     assert (q.speaker_name, q.speaker_rule) == ("39 في المئة من الديمقراطيين", "share-of-group")
+
+
+def test_an_outlet_in_an_aside_between_dashes_only_relays():
+    # SaudiNewsNet: «- حسب وكالة الأنباء الألمانية -» says who reported it, not who spoke
+    text = ("وقال سكان محليون - حسب وكالة الأنباء الألمانية - إن طيران التحالف شن الاثنين ثلاث غارات جوية "
+            "على منزل اللواء مهدي مقولة، في مديرية سنحان.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.cue, q.content.split()[0]) == ("سكان محليون", "وقال", "طيران")

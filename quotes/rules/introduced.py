@@ -36,8 +36,14 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                 return reported_clause(ctx, cue, cs, t.end, mention, "cue_complementizer")
             other = ctx.cues.at(t.start)
             if other is not None and other is not cue:
+                aside = aside_end(ctx, region, t.start, limit)
                 if other.entry.frame == "channel":  # «قال الكرملين في بيان، إن»
                     ctx.found.claimed.add(other.start, other.end)
+                elif aside is not None:  # «يقول الناطق … علي الأحمدي - حسب وكالة الصحافة الفرنسية - إن»
+                    ctx.found.claimed.add(other.start, aside)
+                    region.pop()  # the aside's opening dash
+                    skip_to = aside
+                    continue
                 else:
                     return nothing_introduced(ctx, cue, region)
             region.append(t)
@@ -74,6 +80,23 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
         else:
             region.append(t)
     return nothing_introduced(ctx, cue, region)
+
+
+MAX_ASIDE_WORDS = 10  # words of an aside between dashes («- حسب وكالة الصحافة الفرنسية -»)
+
+
+def aside_end(ctx: DocumentContext, region: list[Tok], pos: int, limit: int) -> int | None:
+    """Where an aside between dashes that opens right before ``pos`` ends (its closing
+    dash), or None: a cue inside it only relays what the cue before it introduces."""
+    if not region or region[-1].kind != "dash":
+        return None
+    n = 0
+    for t in iter_tokens(ctx.w, pos, limit):
+        if t.kind == "dash":
+            return t.start
+        if t.kind in ("end", "colon", "q") or (t.kind == "w" and (n := n + 1) > MAX_ASIDE_WORDS):
+            return None
+    return None
 
 
 def quoted_fragment(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | None) -> Candidate | None:

@@ -57,16 +57,12 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         prev = toks[i - 1] if i else None
         starts = t.kind == "w" and (is_namey(lex, t.text) or (
             is_al_first_name(lex, t.text) and i + 1 < len(toks)
-            and toks[i + 1].kind == "w" and is_namey(lex, toks[i + 1].text)) or (
-            # «الدكتور علي بن يحيى»: a given name that normalises like a function word (على → علي),
-            # after a person's title and before بن or another name word
-            t.text in lex.given_names and prev is not None and prev.kind == "w"
-            and (title_of(lex, prev.text) or ("", ""))[0] == "person"
-            and i + 1 < len(toks) and toks[i + 1].kind == "w"
-            and (toks[i + 1].text in lex.classes.patronymic or (is_namey(lex, toks[i + 1].text)
-                                                    and not is_definite(toks[i + 1].text)))) or (
-            # «نعيمة الكلاف، محامية الحراك»: a first name that is also a common noun
-            first_name_in_apposition(lex, toks, i)))
+            and toks[i + 1].kind == "w" and is_namey(lex, toks[i + 1].text))
+            or grammatical_looking_given_name(lex, toks, i)
+            or first_name_in_apposition(lex, toks, i))  # «نعيمة الكلاف، محامية الحراك»
+        if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
+                and t.text[1:] in lex.given_names:
+            starts = False  # «القوات الموالية لهادي»: a given name after ل is whom, not who (but «لافروف»، «لانس»)
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)))):
             i += 1
@@ -92,6 +88,19 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         if not names_a_place(lex, toks, i):
             yield i, j
         i = j
+
+
+def grammatical_looking_given_name(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]`` a given name that normalises like a grammatical word (على → علي)? It is
+    after a person's title and before بن or another name word («الدكتور علي بن يحيى»).
+    (Before a family name alone it stays ambiguous: «علي الأحمدي» but «على الأراضي».)"""
+    t, prev = toks[i], toks[i - 1] if i else None
+    if t.text not in lex.given_names or prev is None or prev.kind != "w" or i + 1 >= len(toks) \
+            or toks[i + 1].kind != "w":
+        return False
+    nxt = toks[i + 1].text
+    return (title_of(lex, prev.text) or ("", ""))[0] == "person" and (
+        nxt in lex.classes.patronymic or (is_namey(lex, nxt) and not is_definite(nxt)))
 
 
 def first_name_in_apposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:

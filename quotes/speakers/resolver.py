@@ -214,8 +214,9 @@ class SpeakerResolver:
         if title and title[0] == "person":
             named = self.names.by_title([t.text for t in wtoks], pos)
             rule = "title-name"
-            anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه"))
-            if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»
+            anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه")) \
+                or wtoks[0].text in self.lex.classes.demonstrative
+            if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
                 rule = "title-previous-speaker"
                 for prev in reversed(self.history[-MAX_HISTORY:]):
                     if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):

@@ -130,3 +130,4 @@ def is_family_name(lex: Lexicon, word: str) -> bool:
     """A definite word that can end a name (نايف الشريف، فايز الأحمدي)."""
     return (word.startswith("ال") and len(word) > 3 and word not in lex.mention_stoppers
             and word not in lex.function_words and title_of(lex, word) is None)
+
