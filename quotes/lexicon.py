@@ -70,7 +70,7 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time")
+                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ class WordClasses:
     reported: frozenset[str]      # «التقديرات»: what is reported, never who reports it
     outlet_noun: frozenset[str]   # «وكالة»، «صحيفة»: a medium that publishes what others issue
     time: frozenset[str]          # «الثلاثاء»، «الأسبوع الماضي»: when, between a cue and its subject
+    generic_title: frozenset[str]  # «المسؤول»: a title that refers back to anyone quoted before
 
 
 @dataclass(frozen=True, slots=True, eq=False)

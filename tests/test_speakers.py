@@ -379,3 +379,21 @@ def test_a_verb_before_a_name_does_not_become_its_first_name():
 def test_a_hyphenated_name_stays_whole(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+def test_a_definite_title_does_not_refer_back_to_someone_of_another_nationality():
+    # ANT, Al Arabiya: «الرئيس الفرنسي» is not the president of the European Parliament quoted before
+    text = ('وقال رئيس البرلمان الأوروبي أنطونيو تاياني "من دون حماية الحدود الخارجية للاتحاد، فإن السوق '
+            'الداخلية الموحدة ستواجه مخاطر جدية".\n'
+            'وفي إشارة إلى رفض دول أوروبا الشرقية التعاون مع بقية الشركاء، قال الرئيس الفرنسي إنه يختار '
+            '"الحل الأوروبي على حساب الحل الوطني".')
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("أنطونيو تاياني", "name"), ("الرئيس الفرنسي", "title")]
+
+
+def test_a_definite_title_refers_back_to_who_held_it():
+    # ANT, BBC Arabic: «وقالت القاضية» after «وقالت القاضية نيكولا ديفيز»
+    text = ('وقالت القاضية نيكولا ديفيز، بمحكمة بريستول الملكية، لوالاس واصفة ما فعلته بأنه "عمل شرير للغاية".\n'
+            'وكانت المحكمة قد برأت والاس من تهمة قتل عشيقها.\n'
+            'وقالت القاضية : "أردتي أن تحرقي مارك فان دونجين، وتشويهه".')
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == "نيكولا ديفيز"

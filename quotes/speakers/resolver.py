@@ -48,6 +48,11 @@ def _relative_verb(word: str) -> bool:
     return word.endswith(("ت", "ته", "تها")) and len(word) >= 4
 
 
+def _nisba(word: str) -> bool:
+    """A relational adjective (روسي، الفرنسية، أوروبي): a word of more than three letters in ي or يه."""
+    return len(word) > 3 and word.endswith(("ي", "يه"))
+
+
 def _agrees(spk: "Speaker", agreement: str) -> bool:
     """Can a speaker be the subject of a verb with this agreement?"""
     if agreement == "unknown" or spk.gender == "unknown":
@@ -62,6 +67,7 @@ class Speaker:
     kind: str         # person | org | unknown
     agreement: str    # the verb agreement that introduced it (for implied subjects)
     rule: str = "mention"  # the resolution step that decided (see SPEAKER_RULES)
+    described: tuple[str, ...] = ()  # the words (no ال) of the mention that introduced them
 
 
 DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩"
@@ -92,6 +98,8 @@ class SpeakerResolver:
             spk = self._implied(agreement, subject, owner, focus, pos)
         else:
             spk = self._from_mention(mention, agreement, pos)
+            spk = dataclasses.replace(spk, described=tuple(
+                strip_definite(t.text) for t in tokens(self.w, mention.start, mention.end) if t.kind == "w"))
         if cue.number in ("pl", "du") and cue.frame != "relay":
             spk = dataclasses.replace(spk, gender="unknown")  # a group speaks: no one gender (guidelines)
         self.groups.append(cue.number in ("pl", "du") and cue.frame != "relay")
@@ -219,7 +227,8 @@ class SpeakerResolver:
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
                 rule = "title-previous-speaker"
                 for prev in reversed(self.history[-MAX_HISTORY:]):
-                    if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown"):
+                    if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown") \
+                            and self._fits_title(wtoks, prev):
                         named = prev.name
                         break
             gender = agreement if agreement != "unknown" else title[1]
@@ -243,6 +252,23 @@ class SpeakerResolver:
                 if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
                     return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
+
+    def _fits_title(self, wtoks: list[Tok], prev: Speaker) -> bool:
+        """Can ``prev`` be who a definite title refers back to? Not when the mention that
+        introduced them gave another title («المتحدثة باسم البيت الأبيض» is no «المتحدثة باسم
+        وزارة الخارجية الروسية»: the title's head must be among its words) or other nisba
+        adjectives («الرئيس الفرنسي» is not «رئيس البرلمان الأوروبي أنطونيو تاياني»). Someone
+        introduced by name alone, or an honorific pronoun (سموه), fits."""
+        if len(wtoks) == 1 and not is_definite(wtoks[0].text):
+            return True  # «معاليه»، «سموه»
+        words_ = [strip_definite(t.text) for t in wtoks if t.text not in self.lex.classes.demonstrative]
+        heads = [w for w in words_ if title_of(self.lex, w)]
+        if not prev.described or not heads or heads[0] in self.lex.classes.generic_title:
+            return True  # «المسؤول»، «المصدر»: anyone the article quoted
+        if any(title_of(self.lex, w) for w in prev.described) and heads[0] not in prev.described:
+            return False
+        theirs = [w for w in prev.described if _nisba(w)]
+        return not theirs or all(w in theirs for w in words_ if _nisba(w))
 
     def _owner(self, toks: list[Tok], wtoks: list[Tok], reported: bool) -> MentionSpan | None:
         """Whose figures or statement a mention names («أرقام وزارة التعدين»، «بيان المتحدث باسم
