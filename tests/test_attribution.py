@@ -571,3 +571,15 @@ def test_an_outlet_in_an_aside_between_dashes_only_relays():
             "على منزل اللواء مهدي مقولة، في مديرية سنحان.")
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.cue, q.content.split()[0]) == ("سكان محليون", "وقال", "طيران")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # ANT, BBC Arabic: «لنظيره البولندي» is whom he told; the subject of the sentence speaks
+    ("وقد انتقد الرئيس الإسرائيلي، رؤوفين ريفلين، القانون علنا في أبريل/ نيسان، وقال لنظيره البولندي إنه لا جدال "
+     "أن الكثير من البولنديين قاتلوا النازية في الحرب العالمية الثانية.", "رؤوفين ريفلين"),
+    # «كيم أكد لنظيره الصيني أنه»: the subject before the verb
+    ("وقالت شينخوا إن كيم أكد لنظيره الصيني أنه ملتزم بنزع السلاح النووي.", "كيم"),
+])
+def test_whom_the_cue_addresses_is_not_its_speaker(text, speaker):
+    last = body_quotes_of(text)[-1]
+    assert last.speaker_name == speaker and last.speaker_mention != "لنظيره البولندي"

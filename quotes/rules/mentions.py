@@ -10,7 +10,8 @@ import regex
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
-from quotes.speakers.words import is_accusative_noun, is_circumstantial, is_family_name, is_namey, is_verb_with_object
+from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
+                                   is_verb_with_object)
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -36,7 +37,7 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     """The speaker named after the cue, or else before it (SVO, «وكان X قد أشار»)."""
     if cue.entry.frame == "participle":
         return None
-    span = cut_mention(ctx, skip_leading_channel(ctx, skip_leading_time(ctx, region)))
+    span = cut_mention(ctx, skip_addressee(ctx, skip_leading_channel(ctx, skip_leading_time(ctx, region))))
     if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)):
         span = None  # «وقال مازحا:»، «واعتبر ذلك انتهاكا»: no one is named
     if span is None and cue.entry.frame in ("clause", "channel"):
@@ -269,6 +270,28 @@ def skip_leading_time(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
         else:
             break
     return region[i:] if 0 < i < len(region) and region[i].kind == "w" else region
+
+
+def skip_addressee(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
+    """Drop whom the cue addresses when nothing else stands before what it introduces: ل and
+    a common noun or a grammatical word with the definite words that qualify it («أكد لنظيره
+    الصيني أن»، «صرح لإحدى الصحف المحلية بأن»): no one is named. (With words after it, the
+    ل is the word's own: «لورد هيغ»، «لجنة تحقيق روسية».)"""
+    if not region or region[0].kind != "w":
+        return region
+    word = region[0].text
+    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    if not word.startswith("ل") or len(word) < 4 or word in ctx.lex.given_names or word in ctx.lex.common_nouns \
+            or title_of(ctx.lex, word) or not (
+            strip_definite(rest) in ctx.lex.common_nouns or is_function_form(ctx.lex, rest)
+            or rest in ctx.lex.classes.demonstrative or any(rest.endswith(p) and strip_definite(rest[:-len(p)])
+                                                            in ctx.lex.common_nouns for p in ("ه", "ها", "هم"))):
+        return region
+    i = 1
+    while i < len(region) and region[i].kind == "w" and is_definite(region[i].text) \
+            and title_of(ctx.lex, region[i].text) is None:
+        i += 1  # «الصيني»، «الصحف المحلية»
+    return region[i:] if not any(t.kind == "w" for t in region[i:]) else region
 
 
 def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:

@@ -75,8 +75,8 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
     if word in lex.function_words or word in lex.complementizers or word in lex.classes.copula \
             or word in lex.classes.emphatic_self or word in lex.classes.topic:
         return True
-    if word[:1] in PROCLITICS and len(word) == 3 and word[1:] in lex.function_words:
-        return True
+    if word[:1] in PROCLITICS and len(word) >= 3 and word[1:] in lex.function_words and word not in lex.given_names:
+        return True  # «ففي»، «وكيف»، «ولماذا» (not «لما», a name)
     if word.startswith("ل") and len(word) > 2 and (word[1:] in lex.outlets or "ال" + word[2:] in lex.outlets):
         return True  # «لبي» of «لبي بي سي»: a channel
     return any(word.endswith(p) and len(word) > len(p) + 1
