@@ -397,3 +397,19 @@ def test_a_definite_title_refers_back_to_who_held_it():
             'وكانت المحكمة قد برأت والاس من تهمة قتل عشيقها.\n'
             'وقالت القاضية : "أردتي أن تحرقي مارك فان دونجين، وتشويهه".')
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == "نيكولا ديفيز"
+
+
+def test_a_family_name_is_the_full_name_the_article_gave_before_anyone_quoted_it():
+    # ANT, Al Arabiya: «عاطف الطراونة» is named, not quoted, before «وقال الطراونة»; the hashtag is a name
+    text = ("تعهد رئيس الحكومة الأردنية المكلّف، #عمر_الرزاز، الخميس، بسحب قانون الضريبة.\n"
+            "وفي أول ظهور له منذ تعيينه، قال الرزاز إنه منفتح على الاستماع إلى الأصوات المعارضة في المجتمع.\n"
+            "وأتت تصريحات الرزاز، بعد أن التقى رئيس مجلس النواب، عاطف الطراونة، الذي أوصاه بإلغاء التغييرات "
+            "الجديدة في مشروع قانون الضريبة. وقال الطراونة إن أغلبية البرلمان ترفض هذه التغييرات.")
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("عمر الرزاز", "family-name"), ("عاطف الطراونة", "family-name")]
+
+
+def test_a_definite_noun_after_a_verb_is_no_family_name():
+    # «استهدفت السفارة» earlier must not make the verb a first name of «السفارة»
+    text = "وأكدت التقارير أن الميليشيات استهدفت السفارة أمس.\nوقالت السفارة إن الوضع هادئ."
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == "السفارة"

@@ -37,7 +37,10 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     """The speaker named after the cue, or else before it (SVO, «وكان X قد أشار»)."""
     if cue.entry.frame == "participle":
         return None
-    span = cut_mention(ctx, skip_addressee(ctx, skip_leading_channel(ctx, skip_leading_time(ctx, region))))
+    region = skip_leading_channel(ctx, skip_leading_time(ctx, region))
+    if cue.entry.frame == "clause":
+        region = skip_addressee(ctx, region)  # («وفقا للمصادر»: after a nominal cue, ل opens the source)
+    span = cut_mention(ctx, region)
     if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)):
         span = None  # «وقال مازحا:»، «واعتبر ذلك انتهاكا»: no one is named
     if span is None and cue.entry.frame in ("clause", "channel"):

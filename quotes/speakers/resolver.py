@@ -11,7 +11,7 @@ from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
 from quotes.speakers.names import MentionSpan, apposition_head, is_holder, name_run
 from quotes.morphology import is_definite, strip_definite
-from quotes.speakers.words import is_function_form, is_namey, title_of
+from quotes.speakers.words import is_family_name, is_function_form, is_namey, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
@@ -241,6 +241,14 @@ class SpeakerResolver:
                 if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == wtoks[0].text:
                     gender = agreement if agreement != "unknown" else prev.gender
                     return Speaker(prev.name, gender, "person", agreement, "family-name")
+            if is_family_name(self.lex, wtoks[0].text):
+                # «وقال الغامدي» when the article named «الدكتور أحمد الغامدي» but did not quote him yet
+                form, shown = self.names.fullest((wtoks[0].text,), pos)
+                if len(form) >= 2 and (form[0] in self.lex.given_names or (
+                        strip_definite(wtoks[0].text) not in self.lex.common_nouns and form[0] not in self.lex.verbs)):
+                    # (not «يتعاون المطار»، «استهدفت السفارة»: a noun with the verb before it)
+                    gender = agreement if agreement != "unknown" else self._known_gender(shown)
+                    return Speaker(shown, gender, "person", agreement, "family-name")
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
                 and (wtoks[0].text in self.lex.given_names
                      or not (is_function_form(self.lex, wtoks[0].text) or wtoks[0].text in self.lex.verbs)):
