@@ -413,3 +413,11 @@ def test_a_definite_noun_after_a_verb_is_no_family_name():
     # «استهدفت السفارة» earlier must not make the verb a first name of «السفارة»
     text = "وأكدت التقارير أن الميليشيات استهدفت السفارة أمس.\nوقالت السفارة إن الوضع هادئ."
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == "السفارة"
+
+
+def test_a_bare_institution_is_its_first_full_mention_when_no_one_was_quoted_under_it():
+    # ANT, Al Arabiya: «وأعلنت وزارة الدفاع الإسرائيلية … تشديد الحصار» quotes no one; «وأوضحت الوزارة» is it
+    text = ("وأعلنت وزارة الدفاع الإسرائيلية، ليل الاثنين، تشديد الحصار بعد إغلاق المعبر الأسبوع الماضي.\n"
+            "وأوضحت الوزارة أنها ستسمح بعبور المواد الغذائية والأدوية بعد دراسة كل حالة على حدة.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("وزارة الدفاع الإسرائيلية", "generic-first-mention")

@@ -12,7 +12,7 @@ from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite
 from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan
-from quotes.speakers.words import is_al_first_name, is_namey, title_of
+from quotes.speakers.words import is_al_first_name, is_namey, is_verb_with_object, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_HITS = 20
@@ -172,7 +172,7 @@ class ArticleNames:
             if maker is not None:
                 return m.start(), self.display(m.start("head"), m.end("head")) + " " + self.display(*maker)
             if n:
-                return m.start(), self.display(m.start(), end)
+                return m.start(), self.display(m.start("head"), end)  # without its proclitic («لمركز القدس»)
         return None
 
     def _maker(self, toks: list) -> tuple[int, int] | None:
@@ -196,8 +196,8 @@ class ArticleNames:
         (أمنية، مصري، كنديون، الألمانية), or a proper name right after the noun or after و
         («صحيفة هاندلشبلات»، «استطلاع رويترز وإبسوس»); not a verb, an adverb (نقلا) or a
         noun with a preposition (بقاعة)."""
-        if word.endswith("ا") or word.startswith("ب"):
-            return False
+        if word.endswith("ا") or word.startswith("ب") or word in self.lex.verbs or is_verb_with_object(self.lex, word):
+            return False  # (nor a verb: «تقرير نشرته المنصة»، «تقرير الشركة الداخلية يلقي»)
         if is_definite(word) or (len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)):
             return True
         name = word[1:] if word.startswith("و") and n else word

@@ -259,6 +259,11 @@ class SpeakerResolver:
             for prev in reversed(self.history[-MAX_HISTORY:]):
                 if prev.name and prev.kind == "org" and normalize(prev.name.split()[0]) == head:
                     return Speaker(prev.name, "unknown", "org", agreement, "generic-earlier-speaker")
+            if title and title[0] == "org":
+                # «وقالت الوزارة»، «ولفت المرصد» with no one quoted under it before: its first full mention
+                found = self.names.first_full_mention(head, pos)
+                if found is not None and len(found.split()) > 1:
+                    return Speaker(found, "unknown", "org", agreement, "generic-first-mention")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
 
     def _fits_title(self, wtoks: list[Tok], prev: Speaker) -> bool:
