@@ -421,3 +421,16 @@ def test_a_bare_institution_is_its_first_full_mention_when_no_one_was_quoted_und
             "وأوضحت الوزارة أنها ستسمح بعبور المواد الغذائية والأدوية بعد دراسة كل حالة على حدة.")
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_rule) == ("وزارة الدفاع الإسرائيلية", "generic-first-mention")
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet 2015-08-01: link words (بن، آل) do not count toward a name's length
+    ("ويقول رئيس مجلس إدارة الغرفة التجارية في المحافظة سيّاف بن عامر آل خشيل: إن مزارعي بيشة بحاجة ماسة "
+     "إلى دعم كبير.", "سياف بن عامر آل خشيل"),
+    # a whole name, then a profession and its field: an apposition, not a longer name
+    ('وقال روري كوتريل عالم الجيولوجيا بجامعة روشستر "من المعروف ان نشأة المجال المغناطيسي ترتبط بتوفير '
+     'ظروف المعيشة على الارض".', "روري كوتريل"),
+])
+def test_where_a_name_ends(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

@@ -18,6 +18,12 @@ class MentionSpan(NamedTuple):
     end: int
 
 
+def _name_length(lex: Lexicon, toks: Sequence[Tok], i: int, j: int) -> int:
+    """Words of the name ``toks[i:j]``, its link words (بن، آل، عبد، أبو) not counted: «سياف بن
+    عامر آل خشيل» and «حمد بن عيسى آل خليفة» are whole names."""
+    return sum(1 for t in toks[i:j] if t.text not in lex.classes.name_link)
+
+
 def names_a_place(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
     """Does the name starting at ``toks[i]`` follow «<place head> <royal title>», as in
     «مطار الملك فهد» or «جامعة الملك عبدالعزيز»?"""
@@ -68,18 +74,20 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" and (
+        while j < len(toks) and _name_length(lex, toks, i, j) < MAX_NAME_WORDS and toks[j].kind == "w" \
+                and not (j - i >= 2 and toks[j - 2].text == "ال") and (  # «… آل ثاني» closes the name
                 (is_namey(lex, toks[j].text) and not (j - i >= 2 and is_accusative_noun(lex, toks[j].text)))
                 or (toks[j - 1].text in lex.classes.name_link and (toks[j].text not in lex.mention_stoppers
                                                           or toks[j].text in lex.given_names))):
             j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
-        if j + 1 < len(toks) and j + 1 - i < MAX_NAME_WORDS and toks[j].kind == "w" \
+        if j == i + 1 and j + 1 < len(toks) and toks[j].kind == "w" \
                 and toks[j + 1].kind == "w" and not is_definite(toks[j].text) \
                 and toks[j].text not in lex.function_words and toks[j].text not in lex.mention_stoppers \
                 and title_of(lex, toks[j].text) is None \
                 and is_family_name(lex, toks[j + 1].text):
-            j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي)
-        if j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].kind == "w" \
+            j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي; not after a
+            # whole name: «روري كوتريل عالم الجيولوجيا» is a name and an apposition)
+        if j < len(toks) and _name_length(lex, toks, i, j) < MAX_NAME_WORDS and toks[j].kind == "w" \
                 and is_family_name(lex, toks[j].text) \
                 and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)
                      or title_of(lex, toks[j + 1].text) is not None):
