@@ -583,3 +583,21 @@ def test_an_outlet_in_an_aside_between_dashes_only_relays():
 def test_whom_the_cue_addresses_is_not_its_speaker(text, speaker):
     last = body_quotes_of(text)[-1]
     assert last.speaker_name == speaker and last.speaker_mention != "لنظيره البولندي"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # SaudiNewsNet 2015-07-21: «أكد … على أن»: على belongs to the cue, the clause follows
+    ("وأكد فسيير على أن الجائزة جاءت لتعكس مجهودًا وتفانيًا من العاملين لتقديم أفضل خدمة.", "فسيير"),
+    # SaudiNewsNet 2015-08-01: a subject before the verb, a noun in apposition before the name
+    ("الطالب ماجد يقول ان زملاءه واصدقاءه قاموا بالاحتفال في عدد من المدن.", "ماجد"),
+    # SaudiNewsNet 2015-07-21: the resumptive «فيه» of a relative clause stands before the subject
+    ("ويأتي ذلك في وقت قال فيه مسؤول أمني إن الجيش سيتسلم تأمين مدينة الإسماعيلية.", "مسؤول أمني"),
+])
+def test_what_stands_between_a_cue_and_its_clause(text, speaker):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == speaker
+
+
+def test_an_accusative_noun_after_a_nominal_cue_is_no_source():
+    # ANT, Al Arabiya: «بحسب حدودا» is no attribution
+    assert body_quotes_of("وأقام الجدار، بحسب حدودا رسمتها إسرائيل، على أراضي الضفة الغربية.") == []

@@ -7,7 +7,8 @@ from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import Lexicon
 from quotes.morphology import PROCLITICS, is_definite, strip_definite
-from quotes.speakers.words import is_accusative_noun, is_al_first_name, is_family_name, is_namey, title_of
+from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name, is_namey,
+                                   title_of)
 from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
@@ -206,7 +207,8 @@ def _bare_name(lex: Lexicon, part: Sequence[Tok]) -> bool:
 def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
     """Does a mention (after حسب/وفق, or before a verb) name a source?
 
-    Its first word is a title or institution (وزارة، المتحدث، مصادر), or it is a name.
+    Its first word is a title or institution (وزارة، المتحدث، مصادر), or it is a name,
+    maybe after one or two definite nouns it stands in apposition to («الطالب ماجد»).
     """
     toks = [t for t in tokens(w, mention.start, mention.end) if t.kind in ("w", "q")]
     words_ = [t for t in toks if t.kind == "w"]
@@ -215,4 +217,7 @@ def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
     if title_of(lex, words_[0].text):
         return True
     run = name_run(lex, toks, w)
-    return run is not None and all(t.kind == "q" for t in toks[:run[0]])
+    if run is not None and (is_accusative_noun(lex, toks[run[0]].text) or is_circumstantial(lex, toks[run[0]].text)):
+        return False  # «بحسب حدودا»، «ممولا رئيسيا»: an accusative noun names no source
+    return run is not None and all(t.kind == "q" or is_definite(t.text) for t in toks[:run[0]]) \
+        and sum(t.kind == "w" for t in toks[:run[0]]) <= 2  # «الطالب ماجد يقول إن»
