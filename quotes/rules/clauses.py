@@ -9,7 +9,7 @@ from quotes.morphology import is_definite
 from quotes.speakers import MentionSpan, strip_definite
 from quotes.tokens import WORD_RE, Tok, iter_tokens, words
 
-MAX_NAME_IN_MARKS = 4  # words of a name in marks that opens with a naming noun («فريق الأحلام»)
+MAX_NAMED_IN_MARKS = 4  # words of a name in marks that opens with a naming noun («جماعة أنصار الدولة»)
 CLOSER_LIKE = frozenset('”»›"″“')
 
 
@@ -85,7 +85,7 @@ def names_something(ctx: DocumentContext, s: int, mark: int, inner: str) -> bool
     if before and not is_definite(before[-1].text) and before[-1].text in lex.naming_nouns:
         return True  # (with ال it is a subject, and the marks quote what it did: «اللجنة "غير محايدة"»)
     inside = [m.group() for m in WORD_RE.finditer(inner)]
-    return 0 < len(inside) <= MAX_NAME_IN_MARKS and strip_definite(inside[0]) in lex.naming_nouns \
+    return 0 < len(inside) <= MAX_NAMED_IN_MARKS and strip_definite(inside[0]) in lex.naming_nouns \
         and not any(x in lex.function_words or x in lex.complementizers for x in inside)
 
 
