@@ -120,6 +120,7 @@ class Lexicon:
     common_nouns: frozenset[str]
     given_names: frozenset[str]
     verbs: frozenset[str]  # words after لم، لن، سوف، قد in the corpus: never name words
+    name_genders: dict[str, str]  # given name -> male | female (name_genders.tsv)
     outlets: dict[str, tuple[tuple[str, ...], ...]]  # first word -> news outlets (normalised words), longest first
     place_heads: frozenset[str]  # heads of names after a person (مطار الملك فهد)
     generic_sources: dict[str, str]  # word (no ال) -> document | collective
@@ -385,6 +386,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         common_nouns=frozenset(_words(d / "common_nouns.txt")),
         given_names=frozenset(_words(d / "given_names.txt")),
         verbs=frozenset(_words(d / "verbs.txt")),
+        name_genders={normalize(r["name"]): r["gender"] for _, r in _table(d / "name_genders.tsv", ("name", "gender"))},
         outlets=_by_first_word(d / "outlets.txt"),
         place_heads=frozenset(_words(d / "place_heads.txt")),
         generic_sources=_generic_sources(d / "generic_sources.tsv"),

@@ -434,3 +434,17 @@ def test_a_bare_institution_is_its_first_full_mention_when_no_one_was_quoted_und
 def test_where_a_name_ends(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+def test_a_given_name_gives_the_gender_when_no_title_or_verb_does():
+    # ANT, BBC Arabic: «بحسب» agrees with no one; «هادي» is a man's name (name_genders.tsv)
+    text = ("وقال الضابط السابق إن المسيرة سلمية.\n"
+            "وكانت الحكومة قد منعت المسيرة العام الماضي، بحسب هادي دميان، منظم مسيرة العام.")
+    assert [(q.speaker_name, q.speaker_gender) for q in body_quotes_of(text)][-1] == ("هادي دميان", "male")
+
+
+def test_a_feminine_participle_does_not_take_a_man_named_before():
+    # SaudiNewsNet 2015-08-01: «معتبرة» cannot hang on «راشد الراشد»
+    text = "وقال راشد الراشد إن المشروع يسير وفق الخطة.\nوأشادت المديرة بالعمل، معتبرة أن النتائج مشجعة."
+    (q,) = [q for q in body_quotes_of(text) if q.cue == "معتبرة"]
+    assert q.speaker_name != "راشد الراشد" and q.speaker_gender == "female"

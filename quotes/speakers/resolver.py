@@ -218,6 +218,8 @@ class SpeakerResolver:
             gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
             if gender == "unknown":
                 gender = self._known_gender(display)
+            if gender == "unknown":  # «بحسب نورة الحزيمي»: the given name's gender (name_genders.tsv)
+                gender = self.lex.name_genders.get(form[0], "unknown")
             return Speaker(display, gender, "person", agreement, "name")
         if title and title[0] == "person":
             named = self.names.by_title([t.text for t in wtoks], pos)
