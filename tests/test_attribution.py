@@ -601,3 +601,15 @@ def test_what_stands_between_a_cue_and_its_clause(text, speaker):
 def test_an_accusative_noun_after_a_nominal_cue_is_no_source():
     # ANT, Al Arabiya: «بحسب حدودا» is no attribution
     assert body_quotes_of("وأقام الجدار، بحسب حدودا رسمتها إسرائيل، على أراضي الضفة الغربية.") == []
+
+
+def test_a_sentence_that_opens_with_its_subject_and_a_comma():
+    # SaudiNewsNet 2015-07-21 (Al-Sharq Al-Awsat): the subject, a comma, then the verb
+    text = ("الأمين العام لـ«حزب الله» حسن نصر الله، تساءل في أحد خطاباته عن الأرصدة الإيرانية المجمدة "
+            "بقوله: «إذا كانت الأرصدة ستعود فإنها لإيران».")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("حسن نصر الله", "name")
+
+
+def test_a_sentence_that_opens_with_an_adverb_and_a_comma_names_no_one():
+    assert [q.speaker_mention for q in body_quotes_of("أولا، تقول الدراسة إن الأرقام مرتفعة.")] == ["الدراسة"]

@@ -391,6 +391,18 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
                 break
             if t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None):
                 break  # (marks may stand inside the topic: «أما صحيفة "الجارديان" البريطانية فأكدت»)
+    # «الأمين العام لـ«حزب الله» حسن نصر الله، تساءل»: the sentence opens with its subject (a title or a
+    # given name first) and a comma (not with a verb or an adverb: «ونعت …، وقال»، «أولا، تقول»)
+    if toks[-1].kind == "comma" and cue.start - 200 <= ss:
+        head = toks[:-1]
+        first = next((t.text for t in head if t.kind == "w"), "")
+        opens = title_of(lex, first) is not None or first in lex.given_names or first in lex.name_genders
+        if head and opens and sum(t.kind == "w" for t in head) <= MAX_MENTION_WORDS and not any(
+                t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None
+                                   or t.text in lex.verbs) for t in head):
+            span = span_of(head)
+            if span is not None and looks_like_source(lex, w, span):
+                return span
     # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
     return subject_back(ctx, toks, svo=True)
 
