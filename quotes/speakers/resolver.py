@@ -228,9 +228,9 @@ class SpeakerResolver:
                 or wtoks[0].text in self.lex.classes.demonstrative
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
                 rule = "title-previous-speaker"
-                for prev in reversed(self.history[-MAX_HISTORY:]):
+                for back, prev in enumerate(reversed(self.history[-MAX_HISTORY:])):
                     if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown") \
-                            and self._fits_title(wtoks, prev):
+                            and self._fits_title(wtoks, prev, last=back == 0):
                         named = prev.name
                         break
             gender = agreement if agreement != "unknown" else title[1]
@@ -268,19 +268,22 @@ class SpeakerResolver:
                     return Speaker(found, "unknown", "org", agreement, "generic-first-mention")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
 
-    def _fits_title(self, wtoks: list[Tok], prev: Speaker) -> bool:
+    def _fits_title(self, wtoks: list[Tok], prev: Speaker, last: bool = True) -> bool:
         """Can ``prev`` be who a definite title refers back to? Not when the mention that
         introduced them gave another title («المتحدثة باسم البيت الأبيض» is no «المتحدثة باسم
         وزارة الخارجية الروسية»: the title's head must be among its words) or other nisba
         adjectives («الرئيس الفرنسي» is not «رئيس البرلمان الأوروبي أنطونيو تاياني»). Someone
-        introduced by name alone, or an honorific pronoun (سموه), fits."""
+        introduced by name alone fits if they spoke last («وقال لافروف … وأضاف الوزير الروسي»), and
+        an honorific pronoun (سموه) fits anyone."""
         if len(wtoks) == 1 and not is_definite(wtoks[0].text):
             return True  # «معاليه»، «سموه»
         words_ = [strip_definite(t.text) for t in wtoks if t.text not in self.lex.classes.demonstrative]
         heads = [w for w in words_ if title_of(self.lex, w)]
-        if not prev.described or not heads or heads[0] in self.lex.classes.generic_title:
+        if not heads or heads[0] in self.lex.classes.generic_title:
             return True  # «المسؤول»، «المصدر»: anyone the article quoted
-        if any(title_of(self.lex, w) for w in prev.described) and heads[0] not in prev.described:
+        if not any(title_of(self.lex, w) for w in prev.described):
+            return last
+        if heads[0] not in prev.described:
             return False
         theirs = [w for w in prev.described if _nisba(w)]
         return not theirs or all(w in theirs for w in words_ if _nisba(w))
