@@ -70,7 +70,7 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title")
+                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,7 @@ class WordClasses:
     outlet_noun: frozenset[str]   # «وكالة»، «صحيفة»: a medium that publishes what others issue
     time: frozenset[str]          # «الثلاثاء»، «الأسبوع الماضي»: when, between a cue and its subject
     generic_title: frozenset[str]  # «المسؤول»: a title that refers back to anyone quoted before
+    honorific: frozenset[str]      # «سمو»، «معالي»: before a title, not part of how the article names it
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -448,3 +448,17 @@ def test_a_feminine_participle_does_not_take_a_man_named_before():
     text = "وقال راشد الراشد إن المشروع يسير وفق الخطة.\nوأشادت المديرة بالعمل، معتبرة أن النتائج مشجعة."
     (q,) = [q for q in body_quotes_of(text) if q.cue == "معتبرة"]
     assert q.speaker_name != "راشد الراشد" and q.speaker_gender == "female"
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet 2015-08-01 (Al-Sharq Al-Awsat): the name stands before its title («… آل الشيخ مفتي عام السعودية»)
+    ("وصف الشيخ عبدالعزيز بن عبدالله آل الشيخ مفتي عام السعودية ورئيس هيئة كبار العلماء، ما يحدث في وسائل "
+     "التواصل الاجتماعي بأنه مضيعة للوقت.\nوأشار مفتي السعودية خلال حديثه في خطبة الجمعة إلى أن النبي نهى "
+     "المسلم أن يخطب على خطبة أخيه.", "عبدالعزيز بن عبدالله آل الشيخ"),
+    # SaudiNewsNet 2015-07-21: an honorific before the title (سمو) is not how the article names the holder
+    ("أعرب صاحب السمو الملكي الأمير الدكتور فيصل بن مشعل بن سعود بن عبدالعزيز أمير منطقة القصيم عن شكره للوزير.\n"
+     "وقال سمو أمير منطقة القصيم إن البرنامج حقق أهدافه.", "فيصل بن مشعل بن سعود بن عبدالعزيز"),
+])
+def test_a_title_is_resolved_to_the_holder_the_article_names(text, name):
+    q = body_quotes_of(text)[-1]
+    assert (q.speaker_name, q.speaker_rule) == (name, "title-name")

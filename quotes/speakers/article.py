@@ -106,7 +106,11 @@ class ArticleNames:
         return result
 
     def by_title(self, title_words: list[str], pos: int) -> str | None:
-        """«المتحدث باسم الرئاسة الروسية» → the name the article gives after that title."""
+        """«المتحدث باسم الرئاسة الروسية» → the name the article gives with that title, after it or
+        right before it («فيصل بن مشعل بن سعود بن عبدالعزيز أمير منطقة القصيم»); an honorific
+        before the title is not looked for («سمو أمير منطقة القصيم»)."""
+        while title_words and title_words[0] in self.lex.classes.honorific:
+            title_words = title_words[1:]
         if len(title_words) < 2:
             return None
         scope_key, lo, hi = self.scope(pos)
@@ -130,11 +134,38 @@ class ArticleNames:
                 if t.kind != "w" or not is_namey(self.lex, t.text) or len(run) == MAX_NAME_WORDS:
                     break
                 run.append(t.text)
+            if not run:
+                run = self._name_before(m.start())
             if run:
                 found.append((m.start(), tuple(run)))
                 if len(found) >= MAX_TITLE_HITS:
                     break
         return found
+
+    def _name_before(self, pos: int) -> list[str]:
+        """The name that ends right before ``pos`` (two words or more, link words included),
+        the title standing after it in apposition: «الشيخ عبدالعزيز بن عبدالله آل الشيخ مفتي …»."""
+        run: list[str] = []
+        toks = tokens(self.w, max(0, pos - 80), pos)
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
+            family = not run and k > 0 and is_definite(t.text) and toks[k - 1].text == "ال"  # «آل الشيخ»
+            if t.kind != "w" or not (family or is_namey(self.lex, t.text) or t.text in self.lex.classes.name_link
+                                     or (run and run[0] in self.lex.classes.name_link)):
+                break
+            run.insert(0, t.text)
+        while run and run[0] in self.lex.classes.name_link:
+            run = run[1:]
+        if len(run) < 2:
+            return []
+        # the name itself follows a title, a comma or the start of the text («الشيخ عبدالعزيز …»),
+        # not another noun it would be the genitive of («لقاء دونالد ترمب أمير قطر»)
+        k = len(toks) - len(run) - 1
+        while k >= 0 and toks[k].kind == "w" and toks[k].text in self.lex.classes.name_link:
+            k -= 1
+        ok = k < 0 or toks[k].kind in ("comma", "end") or (
+            toks[k].kind == "w" and title_of(self.lex, toks[k].text) is not None)
+        return run if ok else []
 
     def first_full_mention(self, head: str, pos: int) -> str | None:
         """The earlier of :meth:`first_indefinite` and the first place the article writes
