@@ -462,3 +462,13 @@ def test_a_feminine_participle_does_not_take_a_man_named_before():
 def test_a_title_is_resolved_to_the_holder_the_article_names(text, name):
     q = body_quotes_of(text)[-1]
     assert (q.speaker_name, q.speaker_rule) == (name, "title-name")
+
+
+def test_a_title_and_a_family_name_resolve_to_the_full_name():
+    # SaudiNewsNet 2015-07-21 (Al-Sharq Al-Awsat): «اللواء التركي» after «اللواء منصور التركي، المتحدث الأمني»
+    text = ("وأوضح اللواء منصور التركي، المتحدث الأمني في وزارة الداخلية السعودية، أن الجهات الأمنية السعودية "
+            "المختصة تمكنت من ضبط مصنع لتجهيز المتفجرات.\n"
+            "وقال اللواء التركي خلال مؤتمر صحافي في نادي الضباط في الرياض أمس، بأن هذا التنظيم نفذ عددًا من "
+            "العمليات الإجرامية.")
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("منصور التركي", "name"), ("منصور التركي", "family-name")]

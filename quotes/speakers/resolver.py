@@ -224,6 +224,12 @@ class SpeakerResolver:
         if title and title[0] == "person":
             named = self.names.by_title([t.text for t in wtoks], pos)
             rule = "title-name"
+            if named is None and len(wtoks) >= 2 and is_family_name(self.lex, wtoks[-1].text) \
+                    and title_of(self.lex, wtoks[-2].text) is not None:
+                # «الدكتورة الهاشمي»، «العميد الأصبحي»: a title and a family name, the fullest name with it
+                form, shown = self.names.fullest((wtoks[-1].text,), pos)
+                if len(form) >= 2 and (form[0] in self.lex.given_names or form[0] in self.lex.name_genders):
+                    named, rule = shown, "family-name"
             anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه")) \
                 or wtoks[0].text in self.lex.classes.demonstrative
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
