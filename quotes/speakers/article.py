@@ -30,6 +30,7 @@ class ArticleNames:
         self.lex = lex
         self._fullest_cache: dict[tuple[tuple[str, ...], int], tuple[tuple[str, ...], str]] = {}
         self._title_cache: dict[tuple[tuple[str, ...], int], list[tuple[int, tuple[str, ...]]]] = {}
+        self._first_cache: dict[tuple[str, int], str | None] = {}  # (head, scope) -> first full mention
 
     def display(self, start: int, end: int) -> str:
         s, e = self.nt.span(start, end)
@@ -171,12 +172,13 @@ class ArticleNames:
         """The earlier of :meth:`first_indefinite` and the first place the article writes
         ``head`` with ال and a nisba adjective («الجمارك الفرنسية»), as the article writes it:
         the fullest first mention of a generic source («الجمارك» → «الجمارك الفرنسية»)."""
-        _, lo, hi = self.scope(pos)
-        found = self._first_indefinite(head, lo, hi)
-        definite = _definite_pattern(head).search(self.w, lo, found[0] if found else hi)
-        if definite is not None:
-            return self.display(definite.start("phrase"), definite.end())
-        return found[1] if found else None
+        key, lo, hi = self.scope(pos)
+        if (head, key) not in self._first_cache:
+            found = self._first_indefinite(head, lo, hi)
+            definite = _definite_pattern(head).search(self.w, lo, found[0] if found else hi)
+            self._first_cache[(head, key)] = self.display(definite.start("phrase"), definite.end()) \
+                if definite is not None else (found[1] if found else None)
+        return self._first_cache[(head, key)]
 
     def first_indefinite(self, head: str, pos: int) -> str | None:
         """The first place the article writes ``head`` without ال (also in the accusative,
