@@ -472,3 +472,10 @@ def test_a_title_and_a_family_name_resolve_to_the_full_name():
             "العمليات الإجرامية.")
     assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
         ("منصور التركي", "name"), ("منصور التركي", "family-name")]
+
+
+def test_an_outlet_in_a_title_is_no_name():
+    # ANT, BBC Arabic: «مراسل بي بي سي» names the correspondent, not the BBC; with no name the title stands
+    text = 'ويقول مراسل بي بي سي إن الوضع في المدينة هادئ.'
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("مراسل بي بي سي", "title")

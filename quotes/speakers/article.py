@@ -12,7 +12,7 @@ from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite
 from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan
-from quotes.speakers.words import is_al_first_name, is_namey, is_verb_with_object, title_of
+from quotes.speakers.words import is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_HITS = 20
@@ -75,7 +75,7 @@ class ArticleNames:
                     and before[-1].text in self.lex.classes.patronymic:
                 k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
-                    and is_namey(self.lex, before[k].text):
+                    and is_namey(self.lex, before[k].text) and not is_circumstantial(self.lex, before[k].text):
                 ext.insert(0, before[k])
                 k -= 1
             if k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \

@@ -46,6 +46,9 @@ def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | Non
     («أمين عام جمعية البر، سمير بن عبدالعزيز العفيصان» → the four-word run)."""
     best: tuple[int, int] | None = None
     for i, j in name_runs(lex, toks):
+        words_ = tuple(t.text for t in toks[i:j])
+        if any(words_[:len(o)] == o for o in lex.outlets.get(words_[0], ())):
+            continue  # «مراسل بي بي سي ويل غرانت»: an outlet is no one's name
         if i == 0:
             return i, j  # a mention that opens with a name: the head of an apposition
         if best is None or j - i >= best[1] - best[0]:
@@ -182,15 +185,12 @@ def is_holder(lex: Lexicon, part: Sequence[Tok], w: str) -> bool:
 def _opens_with_name(lex: Lexicon, part: Sequence[Tok], w: str) -> bool:
     """Does ``part`` open with a name, after person titles only, the last with ال
     («المهندس خالد …»)? After a title without ال a name is its complement, not its holder
-    («محافظ صعدة»، «مندوبة أميركا»); a news outlet is no name («مراسلة بي بي سي»)."""
+    («محافظ صعدة»، «مندوبة أميركا»); a news outlet is no name («مراسلة بي بي سي», see :func:`name_run`)."""
     run = name_run(lex, part, w)
     if run is None:
         return False
     before = [t for t in part[:run[0]] if t.kind == "w"]
-    if not all(_person_title(lex, t) for t in before) or (before and not is_definite(before[-1].text)):
-        return False
-    words_ = tuple(t.text for t in part[run[0]:] if t.kind == "w")
-    return not any(words_[:len(o)] == o for o in lex.outlets.get(words_[0], ()))
+    return all(_person_title(lex, t) for t in before) and (not before or is_definite(before[-1].text))
 
 
 def _bare_name(lex: Lexicon, part: Sequence[Tok]) -> bool:
@@ -216,6 +216,9 @@ def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
         return False
     if title_of(lex, words_[0].text):
         return True
+    first = tuple(t.text for t in words_)
+    if any(first[:len(o)] == o for o in lex.outlets.get(first[0], ())):
+        return True  # «بحسب فرانس برس»
     run = name_run(lex, toks, w)
     if run is not None and (is_accusative_noun(lex, toks[run[0]].text) or is_circumstantial(lex, toks[run[0]].text)):
         return False  # «بحسب حدودا»، «ممولا رئيسيا»: an accusative noun names no source
