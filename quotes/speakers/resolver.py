@@ -154,22 +154,8 @@ class SpeakerResolver:
     def _from_mention(self, mention: MentionSpan, agreement: str, pos: int) -> Speaker:
         toks = tokens(self.w, mention.start, mention.end)
         i, j = apposition_head(self.lex, toks, self.w)
-        if (i, j) != (0, len(toks)):  # «بشرى الرويسي، محامية الناشطين»: the name, not the apposition
-            part = [t for t in toks[i:j] if t.kind == "w"]
-            if part:
-                spk = self._from_mention(MentionSpan(part[0].start, part[-1].end), agreement, pos)
-                if i > 0 and is_holder(self.lex, toks[i:j], self.w):
-                    # «وكيل وزارة الصحة، علي الوليدي»: the title's holder, a person named in full
-                    held = next((t for t in part if title_of(self.lex, t.text) is None), part[0])
-                    whole = self.names.display(held.start, part[-1].end)
-                    if spk.rule == "mention" or (spk.rule == "name" and spk.name and spk.name in whole):
-                        spk = dataclasses.replace(spk, name=whole, kind="person", rule="name")
-                if spk.gender == "unknown" and spk.kind == "person":
-                    title = next((hit for t in toks if t.kind == "w" and (hit := title_of(self.lex, t.text))
-                                  and hit[0] == "person" and hit[1] != "unknown"), None)
-                    if title is not None:
-                        spk = dataclasses.replace(spk, gender=title[1])
-                return spk
+        if (i, j) != (0, len(toks)) and any(t.kind == "w" for t in toks[i:j]):
+            return self._apposition_head(toks, i, j, agreement, pos)
         wtoks = [t for t in toks if t.kind == "w"]
         alias = self.lex.speaker_aliases.get(" ".join(t.text for t in wtoks))
         if alias is not None:  # «قال تعالى» → الله (speaker_aliases.tsv)
@@ -244,19 +230,9 @@ class SpeakerResolver:
                            rule if named else "title")
         display = self.names.display(mention.start, mention.end)
         if len(wtoks) == 1 and is_definite(wtoks[0].text):
-            # «وقال الصيد» after «رئيس الحكومة التونسية الحبيب الصيد»: a family name with ال
-            for prev in reversed(self.history[-MAX_HISTORY:]):
-                if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == wtoks[0].text:
-                    gender = agreement if agreement != "unknown" else prev.gender
-                    return Speaker(prev.name, gender, "person", agreement, "family-name")
-            if is_family_name(self.lex, wtoks[0].text):
-                # «وقال الغامدي» when the article named «الدكتور أحمد الغامدي» but did not quote him yet
-                form, shown = self.names.fullest((wtoks[0].text,), pos)
-                if len(form) >= 2 and (form[0] in self.lex.given_names or (
-                        strip_definite(wtoks[0].text) not in self.lex.common_nouns and form[0] not in self.lex.verbs)):
-                    # (not «يتعاون المطار»، «استهدفت السفارة»: a noun with the verb before it)
-                    gender = agreement if agreement != "unknown" else self._known_gender(shown)
-                    return Speaker(shown, gender, "person", agreement, "family-name")
+            family = self._family_name(wtoks[0].text, agreement, pos)
+            if family is not None:
+                return family
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
                 and (wtoks[0].text in self.lex.given_names
                      or not (is_function_form(self.lex, wtoks[0].text) or wtoks[0].text in self.lex.verbs)):
@@ -273,6 +249,43 @@ class SpeakerResolver:
                 if found is not None and len(found.split()) > 1:
                     return Speaker(found, "unknown", "org", agreement, "generic-first-mention")
         return Speaker(display, "unknown", "org" if title else "unknown", agreement, "org" if title else "mention")
+
+    def _family_name(self, word: str, agreement: str, pos: int) -> Speaker | None:
+        """A family name with ال alone («وقال الصيد»): the earlier speaker of that family name
+        («الحبيب الصيد»), else the fullest name the article gives it («وقال الغامدي» after
+        «الدكتور أحمد الغامدي», named but not quoted), or None."""
+        for prev in reversed(self.history[-MAX_HISTORY:]):
+            if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == word:
+                gender = agreement if agreement != "unknown" else prev.gender
+                return Speaker(prev.name, gender, "person", agreement, "family-name")
+        if not is_family_name(self.lex, word):
+            return None
+        form, shown = self.names.fullest((word,), pos)
+        if len(form) >= 2 and (form[0] in self.lex.given_names or (
+                strip_definite(word) not in self.lex.common_nouns and form[0] not in self.lex.verbs)):
+            # (not «يتعاون المطار»، «استهدفت السفارة»: a noun with the verb before it)
+            gender = agreement if agreement != "unknown" else self._known_gender(shown)
+            return Speaker(shown, gender, "person", agreement, "family-name")
+        return None
+
+    def _apposition_head(self, toks: list[Tok], i: int, j: int, agreement: str, pos: int) -> Speaker:
+        """The speaker a mention with commas names by its part ``toks[i:j]`` («بشرى الرويسي،
+        محامية الناشطين»: the name, not the apposition), with the gender of a title in the
+        apposition when nothing else gives it."""
+        part = [t for t in toks[i:j] if t.kind == "w"]
+        spk = self._from_mention(MentionSpan(part[0].start, part[-1].end), agreement, pos)
+        if i > 0 and is_holder(self.lex, toks[i:j], self.w):
+            # «وكيل وزارة الصحة، علي الوليدي»: the title's holder, a person named in full
+            held = next((t for t in part if title_of(self.lex, t.text) is None), part[0])
+            whole = self.names.display(held.start, part[-1].end)
+            if spk.rule == "mention" or (spk.rule == "name" and spk.name and spk.name in whole):
+                spk = dataclasses.replace(spk, name=whole, kind="person", rule="name")
+        if spk.gender == "unknown" and spk.kind == "person":
+            title = next((hit for t in toks if t.kind == "w" and (hit := title_of(self.lex, t.text))
+                          and hit[0] == "person" and hit[1] != "unknown"), None)
+            if title is not None:
+                spk = dataclasses.replace(spk, gender=title[1])
+        return spk
 
     def _fits_title(self, wtoks: list[Tok], prev: Speaker, last: bool = True) -> bool:
         """Can ``prev`` be who a definite title refers back to? Not when the mention that
