@@ -280,21 +280,26 @@ def skip_addressee(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
     a common noun or a grammatical word with the definite words that qualify it («أكد لنظيره
     الصيني أن»، «صرح لإحدى الصحف المحلية بأن»): no one is named. (With words after it, the
     ل is the word's own: «لورد هيغ»، «لجنة تحقيق روسية».)"""
-    if not region or region[0].kind != "w":
-        return region
-    word = region[0].text
-    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
-    if not word.startswith("ل") or len(word) < 4 or word in ctx.lex.given_names or word in ctx.lex.common_nouns \
-            or title_of(ctx.lex, word) or not (
-            strip_definite(rest) in ctx.lex.common_nouns or is_function_form(ctx.lex, rest)
-            or rest in ctx.lex.classes.demonstrative or any(rest.endswith(p) and strip_definite(rest[:-len(p)])
-                                                            in ctx.lex.common_nouns for p in ("ه", "ها", "هم"))):
+    if not region or region[0].kind != "w" or not _addressee(ctx, region[0].text):
         return region
     i = 1
     while i < len(region) and region[i].kind == "w" and is_definite(region[i].text) \
             and title_of(ctx.lex, region[i].text) is None:
         i += 1  # «الصيني»، «الصحف المحلية»
     return region[i:] if not any(t.kind == "w" for t in region[i:]) else region
+
+
+def _addressee(ctx: DocumentContext, word: str) -> bool:
+    """Is ``word`` ل and a common noun (with its pronoun: «لنظيره») or a grammatical word
+    («لإحدى»), not a word of its own that begins with ل (لجنة، لورد، a given name)?"""
+    lex = ctx.lex
+    if not word.startswith("ل") or len(word) < 4 or word in lex.given_names or word in lex.common_nouns \
+            or title_of(lex, word):
+        return False
+    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return strip_definite(rest) in lex.common_nouns or is_function_form(lex, rest) \
+        or rest in lex.classes.demonstrative \
+        or any(rest.endswith(p) and strip_definite(rest[:-len(p)]) in lex.common_nouns for p in ("ه", "ها", "هم"))
 
 
 def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
