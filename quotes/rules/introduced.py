@@ -36,10 +36,10 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                 return reported_clause(ctx, cue, cs, t.end, mention, "cue_complementizer")
             other = ctx.cues.at(t.start)
             if other is not None and other is not cue:
-                aside = aside_end(ctx, region, t.start, limit)
                 if other.entry.frame == "channel":  # «قال الكرملين في بيان، إن»
                     ctx.found.claimed.add(other.start, other.end)
-                elif aside is not None:  # «يقول الناطق … علي الأحمدي - حسب وكالة الصحافة الفرنسية - إن»
+                elif (aside := aside_end(ctx, region, t.start, limit)) is not None:
+                    # «يقول الناطق … علي الأحمدي - حسب وكالة الصحافة الفرنسية - إن»: the aside only relays
                     ctx.found.claimed.add(other.start, aside)
                     region.pop()  # the aside's opening dash
                     skip_to = aside

@@ -8,8 +8,9 @@ its turn. A record's ``rule`` field names the shape that produced it (``produces
 its paragraph (or ran on through paragraphs that reopen it).
 
 Order matters only through :class:`~quotes.rules.context.Found`: a cue inside a region an
-earlier quotation used, or inside the marks of a closed direct quotation, is skipped, and a quotation with no mention whose cue stands inside
-an earlier quotation is the same speaker going on (dropped).
+earlier quotation used, or inside the marks of a closed direct quotation, is skipped, and a
+quotation with no mention whose cue stands inside an earlier quotation is the same speaker
+going on (dropped).
 """
 
 from __future__ import annotations
