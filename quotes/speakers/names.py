@@ -8,7 +8,7 @@ from typing import Iterator, NamedTuple, Sequence
 from quotes.lexicon import Lexicon
 from quotes.morphology import PROCLITICS, is_definite, strip_definite
 from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name, is_namey,
-                                   title_of)
+                                   opens_with_outlet, title_of)
 from quotes.tokens import Tok, tokens
 
 MAX_NAME_WORDS = 4
@@ -46,8 +46,7 @@ def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | Non
     («أمين عام جمعية البر، سمير بن عبدالعزيز العفيصان» → the four-word run)."""
     best: tuple[int, int] | None = None
     for i, j in name_runs(lex, toks):
-        words_ = tuple(t.text for t in toks[i:j])
-        if any(words_[:len(o)] == o for o in lex.outlets.get(words_[0], ())):
+        if opens_with_outlet(lex, [t.text for t in toks[i:j]]):
             continue  # «مراسل بي بي سي ويل غرانت»: an outlet is no one's name
         if i == 0:
             return i, j  # a mention that opens with a name: the head of an apposition
@@ -216,8 +215,7 @@ def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
         return False
     if title_of(lex, words_[0].text):
         return True
-    first = tuple(t.text for t in words_)
-    if any(first[:len(o)] == o for o in lex.outlets.get(first[0], ())):
+    if opens_with_outlet(lex, [t.text for t in words_]):
         return True  # «بحسب فرانس برس»
     run = name_run(lex, toks, w)
     if run is not None and (is_accusative_noun(lex, toks[run[0]].text) or is_circumstantial(lex, toks[run[0]].text)):

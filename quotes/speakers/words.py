@@ -131,3 +131,7 @@ def is_family_name(lex: Lexicon, word: str) -> bool:
     return (word.startswith("ال") and len(word) > 3 and word not in lex.mention_stoppers
             and word not in lex.function_words and title_of(lex, word) is None)
 
+
+def opens_with_outlet(lex: Lexicon, words: list[str]) -> bool:
+    """Do ``words`` (normalised) open with a news outlet of ``outlets.txt`` («فرانس برس»، «بي بي سي»)?"""
+    return bool(words) and any(tuple(words[:len(o)]) == o for o in lex.outlets.get(words[0], ()))
