@@ -7,7 +7,8 @@ from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import Lexicon
 from quotes.morphology import PROCLITICS, is_definite, strip_definite
-from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name, is_namey,
+from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name,
+                                   is_function_form, is_namey,
                                    opens_with_outlet, title_of)
 from quotes.tokens import Tok, tokens
 
@@ -90,6 +91,10 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 and is_family_name(lex, toks[j + 1].text):
             j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي; not after a
             # whole name: «روري كوتريل عالم الجيولوجيا» is a name and an apposition)
+        if j == i + 1 and toks[i].text in lex.given_names and family_noun(lex, toks, j) and (
+                toks[i].text in lex.name_genders or toks[i].text not in lex.common_nouns):
+            j += 1  # «بسام راضي»، «عباس كامل»: a family name that is also a common noun (after a
+            # given name that is surely one: not «مسلم آخر»)
         if j < len(toks) and _name_length(lex, toks, i, j) < MAX_NAME_WORDS and toks[j].kind == "w" \
                 and is_family_name(lex, toks[j].text) \
                 and (j + 1 == len(toks) or toks[j + 1].kind != "w" or not is_definite(toks[j + 1].text)
@@ -99,6 +104,23 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         if not names_a_place(lex, toks, i):
             yield i, j
         i = j
+
+
+def family_noun(lex: Lexicon, toks: Sequence[Tok], j: int) -> bool:
+    """Is ``toks[j]``, right after a given name, a family name that is also a common noun
+    («بسام راضي»، «عباس كامل»)? It is a bare noun of ``common_nouns.txt`` that ends the
+    mention or stands before a comma, a mark or a title («محمد راضي المتحدث باسم الوزارة»);
+    not a word of another class (a time: «قال محمد أمس»; an object: «أكد خالد ضرورة الأمر»)."""
+    if j >= len(toks) or toks[j].kind != "w":
+        return False
+    w = toks[j].text
+    if w not in lex.common_nouns or w in lex.given_names or w in lex.mention_stoppers or w in lex.cues \
+            or is_function_form(lex, w) or (w.endswith("ه") and w[:-1] in lex.common_nouns) \
+            or w in lex.verbs or w in lex.classes.time or title_of(lex, w) is not None \
+            or is_accusative_noun(lex, w) or is_circumstantial(lex, w):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or nxt.kind != "w" or (is_definite(nxt.text) and title_of(lex, nxt.text) is not None)
 
 
 def grammatical_looking_given_name(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:

@@ -56,6 +56,8 @@ def _namey(lex: Lexicon, word: str) -> bool:
         for p in _PRONOUNS[:-1]:
             if f.endswith(p) and f[: -len(p)] in lex.common_nouns and word not in lex.given_names:
                 return False  # «اسمها»، «واسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
+        if f.endswith("اته") and f[:-1] in lex.common_nouns and word not in lex.given_names:
+            return False  # «تغريداته»، «تصريحاته»: a plural with ه (no name ends so: ة would be ه)
         if is_verb_with_object(lex, f) and word not in lex.given_names:
             return False  # «أصدرته»، «تلقتها»، «عقده»
     return title_of(lex, word) is None
