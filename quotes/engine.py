@@ -64,7 +64,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
     for q in found:
         # a participle, or a verb coordinated with a speech verb in its sentence («أثنى X على …، واضاف "…"»),
         # shares the clause's subject
-        subject = clause_subject(ctx, q.cue_start, titled=q.entry.frame == "participle") \
+        subject = clause_subject(ctx, q.cue_start, q.entry.frame) \
             if q.mention is None and q.entry.frame in SHARES_SUBJECT else None
         owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
         focus = preceding_subject(ctx, q.cue_start) if q.mention is None else None

@@ -70,7 +70,8 @@ class BoilerplatePattern:
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
-                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific")
+                "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
+                "sentence_link")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class WordClasses:
     time: frozenset[str]          # «الثلاثاء»، «الأسبوع الماضي»: when, between a cue and its subject
     generic_title: frozenset[str]  # «المسؤول»: a title that refers back to anyone quoted before
     honorific: frozenset[str]      # «سمو»، «معالي»: before a title, not part of how the article names it
+    sentence_link: frozenset[str]  # «كما»، «وقد»: before the verb that opens a sentence
 
 
 @dataclass(frozen=True, slots=True, eq=False)

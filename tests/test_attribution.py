@@ -115,6 +115,35 @@ def test_a_participle_after_an_action_verb_takes_the_verbs_subject():
     assert second.speaker_rule == "implied-previous-speaker"
 
 
+def test_a_participle_shares_the_subject_of_the_verb_that_opens_its_sentence_not_its_object():
+    # ANT, Al Arabiya: the accused («أمير قطر السابق حمد بن خليفة») is the nearest titled name
+    text = ('اتهم الشيخ سلطان بن سحيم آل ثاني، أمير قطر السابق حمد بن خليفة بالضلوع في مقتل والده الشيخ سحيم '
+            'بن حمد بن عبدالله آل ثاني، "غدراً وغيلة" عام 1985، عبر "تسميمه"، نافياً أن يكون والده قد مات ميتة '
+            'طبيعية بأزمة قلبية كما أشيع حينها.')
+    (q,) = [q for q in body_quotes_of(text) if q.cue == "نافياً"]
+    assert (q.speaker_name, q.speaker_rule) == ("سلطان بن سحيم آل ثاني", "implied-sentence-subject")
+
+
+def test_the_subject_of_the_opening_verb_outranks_the_last_speaker():
+    # ANT, BBC Arabic: the group's lawyer, named in apposition, not the commissioner quoted before
+    text = ('وقال مفوض حرس الحدود والجمارك، كيفن ماك آلين "لم يعد بوسعنا استقبال المزيد من حالات في معبر سان '
+            'سيدرو، على الآخرين أن ينتظروا في المكسيك".\n'
+            'وعبرت محامية المجموعة، نيكول راموس، عن صدمتها من أن المسؤولين لم يتمكنوا من استقبالهم، قائلة '
+            'لوكالة أسوشيتد برس: "نستطيع بناء قاعدة عسكرية في العراق خلال أسبوع واحد".')
+    first, second = body_quotes_of(text)
+    assert first.speaker_name == "كيفن ماك آلين"
+    assert (second.cue, second.speaker_name, second.speaker_gender) == ("قائلة", "نيكول راموس", "female")
+
+
+def test_an_institution_opening_the_sentence_does_not_outrank_the_last_speaker():
+    # SaudiNewsNet 2015-07-21: «ويستأثر قطاع الاتصالات بالنصيب الأكبر …، مبينة»: the sector is what the
+    # report is about; where a subject's words end is too uncertain for an institution to override
+    text = ("وأوضحت هيئة الاتصالات وتقنية المعلومات أن حجم الإنفاق بلغ نحو 29 مليار دولار.\n"
+            "ويستأثر قطاع الاتصالات بالنصيب الأكبر من الإنفاق بنسبة 62.47 في المائة، مبينة أن هذا الحجم "
+            "يجعل المملكة البلد الأكثر إنفاقا.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["هيئة الاتصالات وتقنية المعلومات"] * 2
+
+
 # -- mention boundaries (class 5) ----------------------------------------------------------------
 def test_a_number_is_never_a_speaker():
     text = ("وشهد الاستطلاع تسجيل نسبة 29 % من المستخدمين إعجابهم بمزايا تتبع الأداء البدني الموجودة بالساعة، "

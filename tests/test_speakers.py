@@ -448,6 +448,11 @@ def test_a_bare_institution_is_its_first_full_mention_when_no_one_was_quoted_und
     # SaudiNewsNet 2015-07-21: … before a comma and the apposition
     ("وقال الوزير المفوض محمود عفيفي، المتحدث الرسمي باسم الأمين العام، إن الجامعة تدين الهجوم.",
      "محمود عفيفي"),
+    # ANT, Sky News Arabia: a middle name that is also a common noun («طيب») before a bare last name
+    ("وقال الرئيس التركي رجب طيب أردوغان إن بلاده لن تتراجع.", "رجب طيب أردوغان"),
+    # SaudiNewsNet 2015-07-21: who speaks «في بيان» is the subject before it, not who read it out
+    ("وأشار الدعيلج في بيان وزعته أمانة منطقة الرياض إلى أن شروط التعاقد مع المتعهدين نصت على ذلك.",
+     "الدعيلج"),
     # … but not an adverb after the name: «حاليا» is when (given_names.txt no longer lists it)
     ("وقال مدرب الفريق دونيس حاليا إن الفريق جاهز للموسم.", "دونيس"),
 ])

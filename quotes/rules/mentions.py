@@ -9,7 +9,7 @@ import regex
 
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
-from quotes.speakers import MentionSpan, looks_like_source, name_run, name_runs, title_of
+from quotes.speakers import MentionSpan, Subject, looks_like_source, name_run, name_runs, title_of
 from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
                                    is_verb_with_object)
 from quotes.tokens import Tok, tokens
@@ -62,15 +62,17 @@ def _lone_circumstantial(ctx: DocumentContext, span: MentionSpan) -> bool:
     return len(words_) == 1 and is_circumstantial(ctx.lex, words_[0])
 
 
-def clause_subject(ctx: DocumentContext, cue_start: int, titled: bool = True) -> MentionSpan | None:
+def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participle") -> Subject | None:
     """The subject of the clause a participle cue hangs on, for the speaker it implies:
     «وأثنى الحكم الدولي نبيل الشمردل على …، مقدماً شكره» → «الحكم الدولي نبيل الشمردل».
 
-    The mention of a speech verb earlier in the clause, or else the first name (with the
-    title before it) between the start of the cue's sentence, or the end of the last
-    quotation before the cue, and the cue (not with ``titled`` false: for a finite verb, a name
-    later in the sentence is as often an object). Names of places and institutions («جامعة
-    الملك عبدالعزيز») are not subjects (see ``place_heads.txt``).
+    The mention of a speech verb earlier in the clause, or else, for a participle or a
+    fragment cue («مما وصفته»), the subject of the verb that opens the sentence
+    (:func:`opening_subject`), or else, for a participle, the first name (with the title
+    before it) between the start of the cue's sentence, or the end of the last quotation
+    before the cue, and the cue (for a finite verb, a name later in the sentence is as often
+    an object). Names of places and institutions («جامعة الملك عبدالعزيز») are not subjects
+    (see ``place_heads.txt``).
     """
     start = ctx.view.sentence_start(cue_start)
     k = bisect_right(ctx.found.ends, cue_start)
@@ -79,12 +81,102 @@ def clause_subject(ctx: DocumentContext, cue_start: int, titled: bool = True) ->
     for verb in reversed(ctx.cues.between(start, cue_start)):
         # «وكان ترامب قال في كلمة له، معلنا: "…"»، «أكد لـ«عكاظ» عميد الكلية … أهمية …، لافتا إلى»:
         # the speech verb the participle hangs on names the speaker
-        if verb.entry.frame == "clause":
+        if verb.entry.frame == "clause" and not _relative(ctx, tokens(ctx.w, start, verb.start)):
             mention = mention_of(ctx, verb, [t for t in tokens(ctx.w, verb.end, cue_start) if t.kind != "end"])
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
-                return mention
+                return Subject(None, mention)
             break
-    return titled_name_before(ctx, start, cue_start) if titled else None
+    opening = opening_subject(ctx, cue_start) if frame in ("participle", "fragment") else None
+    named = titled_name_before(ctx, start, cue_start) if frame == "participle" else None
+    return Subject(opening, named) if opening is not None or named is not None else None
+
+
+def opening_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
+    """The subject of the verb that opens the cue's sentence (VSO, as news leads open):
+    «اقترح الرئيس التونسي تغيير …، مشيراً إلى أن» → «الرئيس التونسي»; «دعت جماعة الإخوان
+    المسلمين إلى إخراج مصر مما وصفته …» → «جماعة الإخوان المسلمين». The verb is a word of
+    ``verbs.txt`` or a speech cue, or an unknown bare word (اقترح، ندد), not a title or a
+    copula («وكان النادي استقبل»: the subject stands before the verb); the subject a definite
+    word, a title or a construct («جماعة الإخوان»). (A verb later in the sentence is too
+    often a relative clause's or has an object that looks like a subject.)"""
+    start = ctx.view.sentence_start(cue_start)
+    k = bisect_right(ctx.found.ends, cue_start)
+    if k and ctx.found.ends[k - 1] > start:
+        return None  # a quotation ends between: its sentence is the speaker's words, not the article's
+    toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
+    if len(toks) > 2 and toks[0].kind == "w" and toks[0].text in ctx.lex.classes.sentence_link:
+        toks = toks[1:]  # «كما دعت …»، «وقد أعلنت …»
+    if len(toks) < 3 or toks[0].kind != "w" or not _opens_as_verb(ctx, toks[0].text):
+        return None
+    return _subject_after(ctx, toks[1:])
+
+
+def _relative(ctx: DocumentContext, before: list[Tok]) -> bool:
+    """Does a verb after the tokens ``before`` open a relative or subordinate clause («التي
+    أعلن ولي العهد»، «بعد أن أعلن»), whose subject is not the sentence's?"""
+    last = next((t for t in reversed(before) if t.kind != "end"), None)
+    return last is not None and last.kind == "w" and is_function_form(ctx.lex, last.text) \
+        and last.text not in ctx.lex.classes.sentence_link
+
+
+def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
+    region = skip_leading_time(ctx, region)
+    first = region[0].text if region and region[0].kind == "w" else ""
+    construct = first in ctx.lex.common_nouns and len(region) > 1 and region[1].kind == "w" \
+        and is_definite(region[1].text)  # «دعت جماعة الإخوان المسلمين»
+    if not (is_definite(first) or title_of(ctx.lex, first) or construct) or first in ctx.lex.classes.time \
+            or is_function_form(ctx.lex, first):
+        return None
+    span = cut_mention(ctx, region)
+    if span is None:
+        return None
+    toks = [t for t in tokens(ctx.w, span.start, span.end) if t.kind in ("w", "comma")]
+    words_ = [t for t in toks if t.kind == "w"]
+    n = 1
+    while n < len(words_) and _continues_subject(ctx, words_[n - 1].text, words_[n].text):
+        n += 1
+    end = words_[n - 1].end
+    for i, j in name_runs(ctx.lex, toks):
+        after_comma = i > 0 and toks[i - 1].kind == "comma" and toks[i - 1].start == _next_start(toks, end)
+        if (toks[i].start < end < toks[j - 1].end and i > 0) or (after_comma and j - i >= 2):
+            end = toks[j - 1].end  # «رجب طيب أردوغان»: the whole name; «محامية المجموعة، نيكول راموس»
+            break
+    return MentionSpan(span.start, end)
+
+
+def _next_start(toks: list[Tok], end: int) -> int:
+    return next((t.start for t in toks if t.start >= end), -1)
+
+
+def _continues_subject(ctx: DocumentContext, last: str, word: str) -> bool:
+    """Does ``word`` go on with the subject that ``last`` ends, rather than open the verb's
+    object? After a definite word only an adjective (a nisba, a participle in ون/ين), a title
+    or a name does («المجلس الوطني»، «الخبراء المكلفون»، «الرئيس التركي رجب»), not «المصدر
+    مواصلة الزحف»; after an indefinite head its definite complement does («جماعة الإخوان»)."""
+    lex = ctx.lex
+    if is_function_form(lex, word) or word in lex.verbs or is_accusative_noun(lex, word) \
+            or is_circumstantial(lex, word) or word in lex.classes.time:
+        return False
+    if is_definite(last):
+        if is_definite(word):
+            return strip_definite(word).endswith(("ي", "يه", "يون", "يين", "ون", "ين")) or title_of(lex, word) is not None
+        # a name after a title phrase («الرئيس التركي رجب»), not after a family name («الشويمان لمسئولي»)
+        titled = title_of(lex, last) is not None or strip_definite(last).endswith(("ي", "يه"))
+        return titled and (word in lex.given_names or is_namey(lex, word))
+    return is_definite(word) or is_namey(lex, word) or word in lex.given_names or title_of(lex, word) is not None
+
+
+def _opens_as_verb(ctx: DocumentContext, word: str) -> bool:
+    lex = ctx.lex
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if title_of(lex, word) is not None or word in lex.given_names or is_function_form(lex, word) \
+            or is_function_form(lex, bare):
+        return False  # «ولي العهد»، «وقبل»: verbs.txt holds some titles and prepositions too
+    if any(f in lex.verbs or (f in lex.cues and lex.cues[f].frame == "clause") for f in (word, bare)):
+        return word not in lex.classes.copula  # «وكان النادي استقبل»: the verb after the subject says more
+    return 3 <= len(bare) <= 6 and not is_definite(bare) and bare not in lex.given_names \
+        and bare not in lex.common_nouns and word not in lex.common_nouns and title_of(lex, bare) is None \
+        and bare not in lex.name_genders
 
 
 def titled_name_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
@@ -350,8 +442,8 @@ def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[T
     and the name is not whom the words are addressed to («وقال في برقية شكر للرئيس
     المصري عبد الفتاح السيسي:»: a title with ل before the name)."""
     head, tail = kept[:soft_cut], kept[soft_cut:]
-    if name_run(ctx.lex, head, ctx.w) is not None:
-        return head
+    if name_run(ctx.lex, head, ctx.w) is not None or (head and _in_a_document(ctx, tail)):
+        return head  # «واعتبر حزب التحرير في بيان تلاه عضو مكتبه الإعلامي، محمد مقديش»: the party speaks
     run = name_run(ctx.lex, tail, ctx.w)
     if run is None or any(t.kind == "w" and t.text.startswith("ل") and title_of(ctx.lex, t.text[1:].removeprefix("ل"))
                           for t in tail[:run[0]]):
@@ -363,6 +455,16 @@ def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[T
         # a name after a second preposition or a comma is not the subject
         return head
     return kept[:soft_cut + run[1]]
+
+
+def _in_a_document(ctx: DocumentContext, tail: list[Tok]) -> bool:
+    """Do the words after a soft stopper open with «في» and a document or channel («في بيان»،
+    «في تصريح»)? A name after them read or issued it for the subject before them."""
+    words_ = [t.text for t in tail[:2] if t.kind == "w"]
+    if len(words_) < 2 or words_[0] != "في":
+        return False
+    noun = strip_definite(words_[1])
+    return ctx.lex.generic_sources.get(noun) == "document" or noun in ctx.lex.classes.channel
 
 
 def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:

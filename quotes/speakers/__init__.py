@@ -23,9 +23,9 @@ when the cue has none (وفق بيسكوف), and is ``unknown`` for institutions
 """
 
 from quotes.morphology import is_definite, strip_definite
-from quotes.speakers.names import MentionSpan, looks_like_source, name_run, name_runs
+from quotes.speakers.names import MentionSpan, Subject, looks_like_source, name_run, name_runs
 from quotes.speakers.resolver import SPEAKER_RULES, Speaker, SpeakerResolver
 from quotes.speakers.words import title_of
 
-__all__ = ["SPEAKER_RULES", "MentionSpan", "Speaker", "SpeakerResolver", "is_definite",
+__all__ = ["SPEAKER_RULES", "MentionSpan", "Speaker", "Subject", "SpeakerResolver", "is_definite",
            "looks_like_source", "name_run", "name_runs", "strip_definite", "title_of"]

@@ -20,6 +20,15 @@ class MentionSpan(NamedTuple):
     end: int
 
 
+class Subject(NamedTuple):
+    """The subjects a cue that names no one may share: ``opening``, the subject of the verb
+    that opens its sentence, which a participle shares whoever was quoted before it, and
+    ``named``, the mention of a speech verb before it or the nearest titled name, which
+    counts only as a name."""
+    opening: MentionSpan | None
+    named: MentionSpan | None
+
+
 def _name_length(lex: Lexicon, toks: Sequence[Tok], i: int, j: int) -> int:
     """Words of the name ``toks[i:j]``, its link words (بن، آل، عبد، أبو) not counted: «سياف بن
     عامر آل خشيل» and «حمد بن عيسى آل خليفة» are whole names."""
@@ -91,6 +100,10 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 and is_family_name(lex, toks[j + 1].text):
             j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي; not after a
             # whole name: «روري كوتريل عالم الجيولوجيا» is a name and an apposition)
+        elif j == i + 1 and j + 1 < len(toks) and toks[i].text in lex.given_names and toks[j + 1].kind == "w" \
+                and is_namey(lex, toks[j + 1].text) and not toks[j + 1].text.startswith("و") \
+                and family_noun(lex, toks[:j + 1], j):
+            j += 2  # … before a bare last name: «رجب طيب أردوغان»
         if j == i + 1 and toks[i].text in lex.given_names and family_noun(lex, toks, j) and (
                 toks[i].text in lex.name_genders or toks[i].text not in lex.common_nouns):
             j += 1  # «بسام راضي»، «عباس كامل»: a family name that is also a common noun (after a

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
-from quotes.speakers.names import MentionSpan, apposition_head, is_holder, name_run
+from quotes.speakers.names import MentionSpan, Subject, apposition_head, is_holder, name_run
 from quotes.morphology import is_definite, strip_definite
 from quotes.speakers.words import is_family_name, is_function_form, is_namey, title_of
 from quotes.tokens import Tok, tokens
@@ -33,13 +33,20 @@ SPEAKER_RULES: dict[str, str] = {
     "reported-content": "what is reported (التقديرات، النتائج، التكهنات): no speaker",
     "org": "an institution, as written",
     "mention": "the mention as written",
-    "implied-sentence-subject": "no mention, a participle: the speech verb it hangs on, or its clause's titled subject",
+    "implied-sentence-subject": "no mention, a participle or a coordinated verb: the subject of the speech verb it "
+                                "hangs on or of the verb that opens its sentence, or its clause's titled subject",
     "implied-channel-owner": "no mention: the owner of a channel the sentence names (تدوينة لأوباما … حيث قال)",
     "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
     "implied-preceding-subject": "no mention and no earlier speaker: the titled name the sentences before are about, "
                                  "or the subject of a speech verb there that quoted no one",
     "implied-unresolved": "no mention and no earlier speaker",
 }
+
+
+# what the subject of the verb that opens a sentence can resolve to when a participle shares it:
+# a person the article names (not a bare title: the last speaker is likelier its holder; not an
+# institution, whose words the subject's end cannot tell from the object's: «المصدر مواصلة الزحف»)
+SHARED_SUBJECT_RULES = frozenset({"name", "title-name", "title-previous-speaker", "family-name", "alias"})
 
 
 def _relative_verb(word: str) -> bool:
@@ -86,7 +93,7 @@ class SpeakerResolver:
         self.issuers: dict[str, Speaker] = {}  # document noun (بيان، تقرير) -> who the article says issued it
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
-                subject: MentionSpan | None = None, owner: MentionSpan | None = None,
+                subject: Subject | None = None, owner: MentionSpan | None = None,
                 focus: MentionSpan | None = None) -> Speaker:
         """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
         ``subject`` is the subject of the cue's sentence, ``owner`` the owner of a channel
@@ -116,10 +123,17 @@ class SpeakerResolver:
         if outer.name and head not in self.lex.classes.outlet_noun and head not in self.lex.outlets:
             self.history.append(outer)
 
-    def _implied(self, agreement: str, subject: MentionSpan | None, owner: MentionSpan | None,
+    def _implied(self, agreement: str, subject: Subject | None, owner: MentionSpan | None,
                  focus: MentionSpan | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
-        for found, rule in ((subject, "implied-sentence-subject"), (owner, "implied-channel-owner")):
+        if subject is not None and subject.opening is not None:
+            # the subject of the verb that opens the sentence, whoever was quoted before
+            spk = self._from_mention(subject.opening, agreement, pos)
+            if spk.name and spk.rule in SHARED_SUBJECT_RULES and self._personal(spk) \
+                    and _agrees(spk, agreement) and self._agrees_as_named(subject.opening, agreement, pos):
+                return dataclasses.replace(spk, rule="implied-sentence-subject")
+        for found, rule in ((subject.named if subject else None, "implied-sentence-subject"),
+                            (owner, "implied-channel-owner")):
             if found is not None:
                 spk = self._from_mention(found, agreement, pos)
                 if spk.rule in ("name", "title-name") and self._agrees_as_named(found, agreement, pos) and (
@@ -145,6 +159,15 @@ class SpeakerResolver:
                     and self._agrees_as_named(focus, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-preceding-subject")
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
+
+    def _personal(self, spk: Speaker) -> bool:
+        """Is ``spk`` surely a person: a name of two words or more that opens with a given name
+        or a word that is no common noun («قطاع الاتصالات» is not), or a title's holder?"""
+        words_ = spk.name.split() if spk.name else []
+        if spk.rule != "name":
+            return bool(words_)
+        first = normalize(words_[0]) if words_ else ""
+        return len(words_) >= 2 and (first in self.lex.given_names or first not in self.lex.common_nouns)
 
     def _agrees_as_named(self, mention: MentionSpan, agreement: str, pos: int) -> bool:
         """Can the one ``mention`` names be the subject of a verb with this agreement, by the
