@@ -504,3 +504,28 @@ def test_an_outlet_in_a_title_is_no_name():
     text = 'ويقول مراسل بي بي سي إن الوضع في المدينة هادئ.'
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_rule) == ("مراسل بي بي سي", "title")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ANT, Al Arabiya: a lawyer named by whose lawyer he is speaks, not the client
+    ("وقال محامي ترمب إنه كان في التوقيت المفترض للزيارة المزعومة في مدينة لوس أنجلوس برفقة ابنه.",
+     [("محامي ترمب", "male")]),
+    # ANT, BBC Arabic: «والده» is the boy's father, not the boy quoted before (kinship, word_classes.tsv)
+    ('وقال لوران في مقابلة مع راديو "آر تي بي إف" البلجيكية، إن مادته المفضلة كانت الرياضيات.\n'
+     'وقال والده:" كان ابني يواجه صعوبات للعب مع الأطفال الآخرين".',
+     [("لوران", "male"), ("والده", "male")]),
+    # SaudiNewsNet 2015-08-10 (Al-Weeam): a kin word with its pronoun, then the kin's name
+    ('تفاجأ المواطن محمد عبد الكريم المهنا عند وصوله إلى مطار دبي بعدم وجود الكرسي المتحرك الخاص به.\n'
+     'وأوضح شقيقه خالد المهنا لـ"الوئام" تفاصيل القصة قائلاً: "في يوم السبت تم تسليمه عند مدخل باب الطائرة".',
+     [("خالد المهنا", "male")]),
+])
+def test_kin_and_lawyers_are_people_named_by_a_relation(text, expected):
+    assert names(text) == expected
+
+
+def test_a_participle_after_a_name_is_how_not_part_of_the_name():
+    # ANT, Al Arabiya: «ممازحا» (participle shape) ends the name; «ترمب» is the article's Donald Trump
+    text = ("وقد أعلن الرئيس الأميركي دونالد ترمب تحقيق تقدم في المحادثات التجارية مع كندا. وقال ترمب ممازحا لدى "
+            'جلوسه إلى جانب رئيس الوزراء الكندي: "وافق جاستن على إلغاء كافة الرسوم وكافة العوائق التجارية".')
+    assert names(text) == [("دونالد ترمب", "male")]
+

@@ -58,8 +58,12 @@ def _demonstrative_object(ctx: DocumentContext, span: MentionSpan) -> bool:
 
 
 def _lone_circumstantial(ctx: DocumentContext, span: MentionSpan) -> bool:
-    words_ = [t.text for t in tokens(ctx.w, span.start, span.end) if t.kind == "w"]
-    return len(words_) == 1 and is_circumstantial(ctx.lex, words_[0])
+    """A circumstantial participle right after the cue, alone or with its object and no name
+    («وقال مازحا:»، «وقال مختتما حديثه:»): it says how, not who."""
+    toks = [t for t in tokens(ctx.w, span.start, span.end) if t.kind == "w"]
+    return bool(toks) and is_circumstantial(ctx.lex, toks[0].text) and (
+        len(toks) == 1 or (name_run(ctx.lex, toks[1:], ctx.w) is None
+                           and title_of(ctx.lex, toks[0].text[:-1]) is None))  # «قائدا الأمن»: two commanders
 
 
 def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participle") -> Subject | None:

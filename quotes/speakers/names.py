@@ -8,7 +8,7 @@ from typing import Iterator, NamedTuple, Sequence
 from quotes.lexicon import Lexicon
 from quotes.morphology import PROCLITICS, is_definite, strip_definite
 from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name,
-                                   is_function_form, is_namey,
+                                   is_function_form, is_namey, kin_construct, kin_stem,
                                    opens_with_outlet, title_of)
 from quotes.tokens import Tok, tokens
 
@@ -82,6 +82,9 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
                 and t.text[1:] in lex.given_names:
             starts = False  # «القوات الموالية لهادي»: a given name after ل is whom, not who (but «لافروف»، «لانس»)
+        if starts and prev is not None and prev.kind == "w" and kin_stem(lex, prev.text) \
+                and (kin_construct(lex, prev.text) or (t.text.startswith("و") and t.text not in lex.given_names)):
+            starts = False  # «محامي ترمب»: whose lawyer; «زوجته وابنه»: more kin, not a name
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)))):
             i += 1
@@ -114,8 +117,10 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                      or title_of(lex, toks[j + 1].text) is not None):
             j += 1  # a family name with ال closes the name, unless an adjective chain follows
             # («وليد القويني المتحدث الإعلامي»: a title after it starts an apposition)
-        if not names_a_place(lex, toks, i):
-            yield i, j
+        kin = prev is not None and prev.kind == "w" and kin_stem(lex, prev.text)
+        if not names_a_place(lex, toks, i) and not (
+                kin and j - i < 2 and t.text not in lex.given_names and t.text not in lex.name_genders):
+            yield i, j  # (after a kin word, a lone unknown word is as often a verb: «ووالدها ينتميان»)
         i = j
 
 

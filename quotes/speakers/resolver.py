@@ -11,7 +11,7 @@ from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
 from quotes.speakers.names import MentionSpan, Subject, apposition_head, is_holder, name_run
 from quotes.morphology import is_definite, strip_definite
-from quotes.speakers.words import is_family_name, is_function_form, is_namey, title_of
+from quotes.speakers.words import is_family_name, is_function_form, is_namey, kin_stem, title_of
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
@@ -239,8 +239,9 @@ class SpeakerResolver:
                 form, shown = self.names.fullest((wtoks[-1].text,), pos)
                 if len(form) >= 2 and (form[0] in self.lex.given_names or form[0] in self.lex.name_genders):
                     named, rule = shown, "family-name"
-            anaphoric = is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه")) \
-                or wtoks[0].text in self.lex.classes.demonstrative
+            anaphoric = (is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه"))
+                         or wtoks[0].text in self.lex.classes.demonstrative) \
+                and not (len(wtoks) == 1 and kin_stem(self.lex, wtoks[0].text))  # «وقال والده»: not the son
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
                 rule = "title-previous-speaker"
                 for back, prev in enumerate(reversed(self.history[-MAX_HISTORY:])):

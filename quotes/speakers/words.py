@@ -12,12 +12,36 @@ _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها
 
 
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
-    """(kind, gender) when ``word`` is a title or institution word."""
+    """(kind, gender) when ``word`` is a title or institution word, or a kin or a lawyer
+    with their pronoun («شقيقه»، «والدتها»، «محامي»: word class ``kinship``)."""
     for cand in (word, strip_definite(word), without_conjunction(word)):
         hit = lex.titles.get(cand)
         if hit:
             return hit
+    return ("person", "unknown") if kin_stem(lex, word) else None
+
+
+def kin_stem(lex: Lexicon, word: str) -> str | None:
+    """The kin word of ``word`` («شقيقه» → شقيق، «والدتها» → والد، «زوجته» → زوج), or None."""
+    bare = without_conjunction(word)
+    for form in dict.fromkeys((word, bare, strip_definite(word), strip_definite(bare))):  # «والده»: و is the root's
+        stem = form
+        for p in _PRONOUNS:
+            if stem.endswith(p) and len(stem) > len(p) + 2:
+                stem = stem[: -len(p)]
+                break
+        if stem.endswith(("ت", "ه")) and stem[:-1] in lex.classes.kinship:
+            stem = stem[:-1]  # «والدته»، «والدة»
+        if stem in lex.classes.kinship:
+            return stem
     return None
+
+
+def kin_construct(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a kin word without ال or a pronoun, whose name after it is whose kin it is
+    («محامي ترمب»، «والد أغدم»), not its holder («محاميه لاني دافيس»، «المحامية كاي روجرز»)?"""
+    stem = kin_stem(lex, word)  # («والده خالد» reads as his father, not as Khalid's mother)
+    return stem is not None and stem in (word, without_conjunction(word))
 
 
 def is_namey(lex: Lexicon, word: str) -> bool:
@@ -50,8 +74,11 @@ def _namey(lex: Lexicon, word: str) -> bool:
             return False
         if f in lex.verbs and f not in lex.given_names and (f is word or word[0] in _VERB_PROCLITICS):
             return False  # «يشعر»، «وتفرض»: a verb (ب and ك never stand before one: «كيزر» is a name)
-    if _accusative_participle(word) and word[:-1] in lex.common_nouns and word not in lex.given_names:
-        return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»
+    if (_accusative_participle(word) and word[:-1] in lex.common_nouns or _participle_shape(word)) \
+            and word not in lex.given_names:
+        return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»، «متناسيا»
+    if word[:1] in "يت" and word.endswith(("ان", "ون")) and word[:-2] in lex.verbs and word not in lex.given_names:
+        return False  # an imperfect verb of a pair or a group: «ينتميان»، «يطالبون»
     for f in forms:
         for p in _PRONOUNS[:-1]:
             if f.endswith(p) and f[: -len(p)] in lex.common_nouns and word not in lex.given_names:
@@ -110,7 +137,7 @@ def _participle_shape(word: str) -> bool:
     """م, a consonant, and at least three more letters, the last ا: «مبررا»، «مستطردا»، «متهكما»
     (not «ماريا»، «ميلانيا»، «موناليزا», whose م is followed by a long vowel, nor a noun with
     its pronoun)."""
-    return word.endswith("ا") and not word.endswith(("ها", "نا", "هما")) and word[0] == "م" and len(word) >= 5 \
+    return word.endswith("ا") and not word.endswith(("ها", "نا", "هما", "وا")) and word[0] == "م" and len(word) >= 5 \
         and word[1] not in "اوي"  # «محاميها»، «مراسلنا» are a noun and its pronoun
 
 
