@@ -71,7 +71,7 @@ class BoilerplatePattern:
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
-                "sentence_link", "kinship")
+                "sentence_link", "kinship", "issued")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,7 @@ class WordClasses:
     honorific: frozenset[str]      # «سمو»، «معالي»: before a title, not part of how the article names it
     sentence_link: frozenset[str]  # «كما»، «وقد»: before the verb that opens a sentence
     kinship: frozenset[str]       # «شقيق»، «والد»: a person named by a relation (with a pronoun: «شقيقه»)
+    issued: frozenset[str]        # «صادر»: «بيان صادر عن الرئاسة»: who issued the document follows عن
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -529,3 +529,17 @@ def test_a_participle_after_a_name_is_how_not_part_of_the_name():
             'جلوسه إلى جانب رئيس الوزراء الكندي: "وافق جاستن على إلغاء كافة الرسوم وكافة العوائق التجارية".')
     assert names(text) == [("دونالد ترمب", "male")]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # ANT, Al Arabiya: who issued the statement follows «صادر عن» (word class issued)
+    ("وقال بيان صادر عن رئاسة الجمهورية اللبنانية إن الرئيس ميشال عون كلف سعد الحريري الخميس بتشكيل "
+     "الحكومة الجديدة.", ("رئاسة الجمهورية اللبنانية", "org")),  # (an institution, as written)
+    # ANT, Al Arabiya: «بيان للوزارة»: the statement's owner after ل, resolved to its first full mention
+    ('وقالت وزارة الشؤون الخارجية الفلبينية: "نرحب بالتقدم الذي تم إحرازه في المفاوضات".\n'
+     'وحول الشروط التي وافقت عليها الكويت، أفاد بيان للوزارة أن "اللجنة التفاوضية تمكنت من ضمان موافقة الكويت".',
+     ("وزارة الشؤون الخارجية الفلبينية", "generic-first-mention")),
+])
+def test_a_statement_speaks_for_whoever_issued_it(text, expected):
+    q = body_quotes_of(text)[-1]
+    assert (q.speaker_name, q.speaker_rule) == expected
+

@@ -15,6 +15,7 @@ from quotes.speakers.words import is_family_name, is_function_form, is_namey, ki
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
+MAX_ISSUER_WORDS = 6  # «بيان صادر عن وزارة الخارجية السعودية»: the issuer's words after عن
 MAX_TITLE_SUBJECT_WORDS = 6  # a bare title longer than this is no clean subject of a participle cue
 
 
@@ -197,6 +198,8 @@ class SpeakerResolver:
         reported = head in self.lex.classes.reported
         if reported or (self.lex.generic_sources.get(head) == "document" and len(wtoks) > 1):
             owner = self._owner(toks, wtoks, reported)
+            if owner is not None and self.w.startswith("لل", owner.start):
+                return self._owner_after_li(owner, agreement, pos)
             if owner is not None:
                 return self._from_mention(owner, agreement, pos)
             if reported:  # «تشير التقديرات إلى أن»: what is reported alone speaks for no one
@@ -339,15 +342,54 @@ class SpeakerResolver:
                 title_of(self.lex, t.text) or is_namey(self.lex, t.text) or (k == 0 and self._genitive(t.text)))), None)
         else:  # a document's adjectives (صادر، رسمي، مقتضب) look like names: only a title owns it,
             # and a news agency or paper that published it («بيان نشرته وكالة الأنباء») only relays it
-            owner = next((t for t in wtoks[1:] if not t.text.startswith("ل") and title_of(self.lex, t.text)), None)
+            owner = next((t for t in wtoks[1:] if (title_of(self.lex, t.text) and not t.text.startswith("ل"))
+                          or self._of_channel(wtoks[0].text, t.text)), None)
             if owner is not None and strip_definite(owner.text) in self.lex.classes.outlet_noun:
                 owner = None
+            if owner is None:
+                return self._issued_by(toks)
         if owner is None:
             return None
         k = next(i for i, t in enumerate(toks) if t is owner)
         end = next((t for t in toks[k + 1:] if t.kind == "comma" or (t.kind == "w" and _relative_verb(t.text))), None)
         last = [t for t in toks[k:] if t.kind == "w" and (end is None or t.end <= end.start)][-1]
         return MentionSpan(owner.start, last.end)
+
+    def _owner_after_li(self, owner: MentionSpan, agreement: str, pos: int) -> Speaker:
+        """The owner of «بيان للجيش اليمني»، «بيان للداخلية»: resolved without its «لل», and
+        named with ال again when the article gives no fuller name («الجيش اليمني»)."""
+        span = MentionSpan(owner.start + 2, owner.end)
+        spk = self._from_mention(span, agreement, pos)
+        words_ = self.w[span.start:span.end].split()
+        found = self.names.first_full_mention(words_[0], pos) if len(words_) == 1 else None
+        if found is not None and len(found.split()) > 1:  # «بيان للداخلية» after «وزارة الداخلية المصرية»
+            return Speaker(found, "unknown", "org", agreement, "generic-first-mention")
+        if spk.name == self.names.display(span.start, span.end):
+            kind = "person" if (title_of(self.lex, self.w[span.start:span.end].split()[0]) or ("", ""))[0] == "person" \
+                else "org"
+            spk = dataclasses.replace(spk, name="ال" + spk.name, kind=kind, rule="org" if kind == "org" else "title",
+                                      gender=spk.gender if kind == "person" else "unknown")
+        return spk
+
+    def _of_channel(self, head: str, word: str) -> bool:
+        """Is ``word`` («للداخلية») ل and the owner of a channel («بيان»، «تغريدة»: word class
+        ``channel``), not the addressee of a letter or a speech («رسالة للرئيس»)?"""
+        return strip_definite(head) in self.lex.classes.channel and word.startswith("لل") and len(word) > 4
+
+    def _issued_by(self, toks: list[Tok]) -> MentionSpan | None:
+        """Who issued a document the mention ends with «صادر» («بيان صادر عن الرئاسة المصرية»):
+        the words after عن, up to a comma or a grammatical word (word class ``issued``)."""
+        if not toks or toks[-1].kind != "w" or strip_definite(toks[-1].text) not in self.lex.classes.issued:
+            return None
+        after = tokens(self.w, toks[-1].end, min(len(self.w), toks[-1].end + 120))
+        if len(after) < 2 or after[0].text != "عن":
+            return None
+        words_: list[Tok] = []
+        for t in after[1:1 + MAX_ISSUER_WORDS]:
+            if t.kind != "w" or is_function_form(self.lex, t.text) or t.text in self.lex.verbs:
+                break
+            words_.append(t)
+        return MentionSpan(words_[0].start, words_[-1].end) if words_ else None
 
     def _genitive(self, word: str) -> bool:
         """Can ``word``, right after a plural of what is reported, be its owner rather than its
