@@ -642,3 +642,12 @@ def test_a_sentence_that_opens_with_its_subject_and_a_comma():
 
 def test_a_sentence_that_opens_with_an_adverb_and_a_comma_names_no_one():
     assert [q.speaker_mention for q in body_quotes_of("أولا، تقول الدراسة إن الأرقام مرتفعة.")] == ["الدراسة"]
+
+
+def test_an_outlet_in_latin_letters_after_li_is_the_channel_not_the_speaker():
+    # ANT, CNN Arabic: «لـCNN» ends the mention and is no name
+    text = ("استدعت وزارة الخارجية التركية، الخميس، سفير المملكة العربية السعودية لدى أنقرة، وذلك بسبب اختفاء "
+            "الكاتب والإعلامي السعودي جمال خاشقجي، وفقا لما أكده مسؤول بالخارجية التركية لـCNN.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_mention, q.speaker_name) == ("مسؤول بالخارجية التركية", "مسؤول بالخارجية التركية")
+

@@ -543,3 +543,12 @@ def test_a_statement_speaks_for_whoever_issued_it(text, expected):
     q = body_quotes_of(text)[-1]
     assert (q.speaker_name, q.speaker_rule) == expected
 
+
+def test_a_name_right_after_a_speech_verb_is_its_fullest_form():
+    # ANT, CNN Arabic: the channel's owner «لقرقاش» is the «أنور قرقاش» who spoke right after «قال»
+    text = ("قال أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إنه وبعد مرور عام على أزمة قطر تغير الكثير.\n"
+            "جاء ذلك في تغريدة لقرقاش على صفحته بموقع التواصل الاجتماعي، تويتر، حيث قال: \"الملخص الإعلامي "
+            "لمرور سنة على أزمة قطر أن تويتر السعودي هزم الجزيرة.\"")
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("أنور قرقاش", "name"), ("أنور قرقاش", "implied-channel-owner")]
+

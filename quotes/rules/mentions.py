@@ -15,6 +15,7 @@ from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_fam
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+LATIN = regex.compile(r"\p{Latin}{2,}")
 
 
 def span_of(toks: list[Tok], numbers_before: int = -1) -> MentionSpan | None:
@@ -433,6 +434,8 @@ def outlet_at(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
     t = toks[i]
     if t.kind != "w" or len(t.text) < 3 or not t.text.startswith("ل"):
         return 0
+    if LATIN.match(t.text, 1):
+        return 1  # «لـCNN»، «لـBBC»: an outlet written in Latin letters
     first = "ال" + t.text[2:] if t.text.startswith("لل") else t.text[1:]
     for outlet in ctx.lex.outlets.get(first, ()):
         n = len(outlet)

@@ -84,8 +84,10 @@ class ArticleNames:
                 k -= 1
             if ext:
                 prev = before[k] if k >= 0 else None
-                ok = prev is not None and (prev.kind in ("comma", "q") or (
-                    prev.kind == "w" and (is_definite(prev.text) or bool(title_of(self.lex, prev.text)))))
+                # an appositive position: after a comma, a mark, an ال-word, a title or a speech verb
+                # («قال أنور قرقاش»; not after a sentence's end: «وأقال ترامب كومي» opens with a verb)
+                ok = prev is not None and (prev.kind in ("comma", "q") or (prev.kind == "w" and (
+                    is_definite(prev.text) or bool(title_of(self.lex, prev.text)) or prev.text in self.lex.cues)))
                 if not ok:
                     ext = []
             for i in range(len(ext)):

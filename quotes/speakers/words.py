@@ -63,6 +63,8 @@ def is_namey(lex: Lexicon, word: str) -> bool:
 def _namey(lex: Lexicon, word: str) -> bool:
     if len(word) < 2 or word.isdigit() or is_definite(word) or is_function_form(lex, word):
         return False
+    if word[0] in "لب" and word[1:2].isascii() and word[1:2].isalpha():
+        return False  # «لـCNN»، «بـBBC»: a preposition and an outlet in Latin letters
     forms = [word]
     if word[0] in PROCLITICS and len(word) > 3 and word not in lex.given_names:
         # «لمجلس»، «وحماية»; but «فراس»، «فهد»، «وليد» are names, not a proclitic and a noun
