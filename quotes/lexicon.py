@@ -71,7 +71,7 @@ class BoilerplatePattern:
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
-                "sentence_link", "kinship", "issued")
+                "sentence_link", "kinship", "issued", "rank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,7 @@ class WordClasses:
     sentence_link: frozenset[str]  # «كما»، «وقد»: before the verb that opens a sentence
     kinship: frozenset[str]       # «شقيق»، «والد»: a person named by a relation (with a pronoun: «شقيقه»)
     issued: frozenset[str]        # «صادر»: «بيان صادر عن الرئاسة»: who issued the document follows عن
+    rank: frozenset[str]          # «دكتور»، «عقيد»: a rank without ال, right before its holder's name
 
 
 @dataclass(frozen=True, slots=True, eq=False)

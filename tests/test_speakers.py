@@ -552,3 +552,23 @@ def test_a_name_right_after_a_speech_verb_is_its_fullest_form():
     assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
         ("أنور قرقاش", "name"), ("أنور قرقاش", "implied-channel-owner")]
 
+
+@pytest.mark.parametrize("text,expected", [
+    # SaudiNewsNet 2015-08-08: a title without ال and a place is a title; the article named its holder
+    ("أكد أمير منطقة عسير الأمير فيصل بن خالد بن عبدالعزيز، أن رجال الأمن هم صمام الأمان.\n"
+     "وقال أمير عسير إن ما حدث من تفجير في بيت من بيوت الله ما هو إلا من فئة باغية.",
+     ["فيصل بن خالد بن عبدالعزيز", "فيصل بن خالد بن عبدالعزيز"]),
+    # ANT, Al Arabiya: the complement of «مندوب» is a country; the holder follows his rank
+    ("أعلن مندوب فلسطين في الأمم المتحدة السفير رياض منصور أن البعثة الفلسطينية قدمت رسالة إلى الجمعية العامة.",
+     ["رياض منصور"]),
+    # ANT, Al Arabiya: «رئيس غواتيمالا» and the holder's name right after the complement
+    ("وفي آذار/مارس، أعلن رئيس غواتيمالا جيمي موراليس أن بلاده ستنقل سفارتها من تل أبيب إلى القدس.",
+     ["جيمي موراليس"]),
+    # ANT, Al Arabiya: a rank without ال before the holder's name (word class rank)
+    ("وقال الناطق باسم التحالف العقيد دكتور عاطي بن عطية القرشي إن الحملة مستمرة.", ["عاطي بن عطية القرشي"]),
+    # ANT, Al Arabiya: a given name that is also a common noun («فرج») after a rank with ال, then a family name
+    ("وقال محافظ حضرموت قائد المنطقة العسكرية الثانية، اللواء فرج البحسني، إن القوات تقدمت.", ["فرج البحسني"]),
+])
+def test_a_name_after_a_title_without_al_is_its_complement(text, expected):
+    assert [q.speaker_name for q in body_quotes_of(text)] == expected
+

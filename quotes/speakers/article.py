@@ -11,7 +11,7 @@ import regex
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite
-from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan
+from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title
 from quotes.speakers.words import is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, title_of
 from quotes.tokens import Tok, tokens
 
@@ -84,6 +84,8 @@ class ArticleNames:
                 k -= 1
             if ext:
                 prev = before[k] if k >= 0 else None
+                if prev is not None and prev.kind == "w" and construct_title(self.lex, prev.text):
+                    prev = ext.pop(0)  # «رئيس غواتيمالا جيمي موراليس»: the country is the title's
                 # an appositive position: after a comma, a mark, an ال-word, a title or a speech verb
                 # («قال أنور قرقاش»; not after a sentence's end: «وأقال ترامب كومي» opens with a verb)
                 ok = prev is not None and (prev.kind in ("comma", "q") or (prev.kind == "w" and (

@@ -78,13 +78,17 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             is_al_first_name(lex, t.text) and i + 1 < len(toks)
             and toks[i + 1].kind == "w" and is_namey(lex, toks[i + 1].text))
             or grammatical_looking_given_name(lex, toks, i)
-            or first_name_in_apposition(lex, toks, i))  # «نعيمة الكلاف، محامية الحراك»
+            or first_name_in_apposition(lex, toks, i)  # «نعيمة الكلاف، محامية الحراك»
+            or first_name_after_rank(lex, toks, i))  # «اللواء فرج البحسني»
         if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
                 and t.text[1:] in lex.given_names:
             starts = False  # «القوات الموالية لهادي»: a given name after ل is whom, not who (but «لافروف»، «لانس»)
         if starts and prev is not None and prev.kind == "w" and kin_stem(lex, prev.text) \
                 and (kin_construct(lex, prev.text) or (t.text.startswith("و") and t.text not in lex.given_names)):
             starts = False  # «محامي ترمب»: whose lawyer; «زوجته وابنه»: more kin, not a name
+        complement = starts and prev is not None and construct_title(lex, prev.text) and not (
+            prev.text in lex.given_names and i >= 2 and toks[i - 2].kind == "w"
+            and (is_definite(toks[i - 2].text) or title_of(lex, toks[i - 2].text)))  # «المحلل السياسي أمين قمورية»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)))):
             i += 1
@@ -117,11 +121,30 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                      or title_of(lex, toks[j + 1].text) is not None):
             j += 1  # a family name with ال closes the name, unless an adjective chain follows
             # («وليد القويني المتحدث الإعلامي»: a title after it starts an apposition)
+        if complement:
+            # after a title without ال the first name word is its complement («وقال أمير عسير»،
+            # «مستشار ترامب»); a name after it is the holder («رئيس غواتيمالا جيمي موراليس»)
+            k = i + next((len(o) for o in lex.outlets.get(t.text, ())
+                          if tuple(x.text for x in toks[i:i + len(o)]) == o), 1)  # «مراسل بي بي سي …»
+            if j - k >= 2:
+                yield k, j
+            i = j
+            continue
         kin = prev is not None and prev.kind == "w" and kin_stem(lex, prev.text)
         if not names_a_place(lex, toks, i) and not (
                 kin and j - i < 2 and t.text not in lex.given_names and t.text not in lex.name_genders):
             yield i, j  # (after a kin word, a lone unknown word is as often a verb: «ووالدها ينتميان»)
         i = j
+
+
+def construct_title(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a person's title without ال (in construct: «أمير عسير»، «مستشار ترامب»)? Not
+    an honorific («سمو»، «معالي»), a rank («دكتور»، «عقيد ركن»: word class ``rank``) nor an
+    abbreviation («د.»), which a holder's name follows."""
+    hit = title_of(lex, word)
+    return hit is not None and hit[0] == "person" and not is_definite(word) and len(word) > 2 \
+        and word not in lex.classes.honorific and word not in lex.classes.rank and not kin_stem(lex, word) \
+        and not word.endswith("ه")
 
 
 def family_noun(lex: Lexicon, toks: Sequence[Tok], j: int) -> bool:
@@ -168,6 +191,21 @@ def first_name_in_apposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
         return False
     return (is_family_name(lex, nxt.text) and strip_definite(nxt.text) not in lex.common_nouns
             and comma.kind == "comma" and _person_title(lex, title))
+
+
+def first_name_after_rank(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]``, a common noun right after a person's title with ال, a first name? It is
+    when a family name follows that is no common noun («اللواء فرج البحسني»، «العميد صلاح
+    الجبوري»); not «المدير عام الشركة»."""
+    if i == 0 or i + 1 >= len(toks) or toks[i].kind != "w" or toks[i + 1].kind != "w":
+        return False
+    prev, word, nxt = toks[i - 1], toks[i].text, toks[i + 1].text
+    if not (_person_title(lex, prev) and is_definite(prev.text)) or is_definite(word) or len(word) < 3:
+        return False
+    if word in lex.function_words or word in lex.mention_stoppers or word in lex.verbs or title_of(lex, word) \
+            or word in lex.classes.time or is_function_form(lex, word):
+        return False
+    return is_family_name(lex, nxt) and strip_definite(nxt) not in lex.common_nouns
 
 
 def _person_title(lex: Lexicon, tok: Tok) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import NormText, normalize
 from quotes.speakers.article import ArticleNames
-from quotes.speakers.names import MentionSpan, Subject, apposition_head, is_holder, name_run
+from quotes.speakers.names import MentionSpan, Subject, apposition_head, construct_title, is_holder, name_run
 from quotes.morphology import is_definite, strip_definite
 from quotes.speakers.words import is_family_name, is_function_form, is_namey, kin_stem, title_of
 from quotes.tokens import Tok, tokens
@@ -242,14 +242,17 @@ class SpeakerResolver:
                 form, shown = self.names.fullest((wtoks[-1].text,), pos)
                 if len(form) >= 2 and (form[0] in self.lex.given_names or form[0] in self.lex.name_genders):
                     named, rule = shown, "family-name"
+            # «أمير عسير»: a title and its complement refer back to whom the article gave both words
+            construct = len(wtoks) == 2 and construct_title(self.lex, wtoks[0].text) and is_namey(self.lex, wtoks[1].text)
             anaphoric = (is_definite(wtoks[0].text) or (len(wtoks) == 1 and wtoks[0].text.endswith("ه"))
-                         or wtoks[0].text in self.lex.classes.demonstrative) \
+                         or wtoks[0].text in self.lex.classes.demonstrative or construct) \
                 and not (len(wtoks) == 1 and kin_stem(self.lex, wtoks[0].text))  # «وقال والده»: not the son
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
                 rule = "title-previous-speaker"
                 for back, prev in enumerate(reversed(self.history[-MAX_HISTORY:])):
                     if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown") \
-                            and self._fits_title(wtoks, prev, last=back == 0):
+                            and self._fits_title(wtoks, prev, last=back == 0) \
+                            and (not construct or wtoks[1].text in prev.described):
                         named = prev.name
                         break
             gender = agreement if agreement != "unknown" else title[1]
