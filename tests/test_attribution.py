@@ -651,3 +651,13 @@ def test_an_outlet_in_latin_letters_after_li_is_the_channel_not_the_speaker():
     (q,) = body_quotes_of(text)
     assert (q.speaker_mention, q.speaker_name) == ("مسؤول بالخارجية التركية", "مسؤول بالخارجية التركية")
 
+
+def test_a_verb_coordinated_with_the_verb_that_opens_its_sentence_shares_its_subject():
+    # ANT, Al Arabiya: «ونعت الرئيس الأميركي …، وقال» is Trump's, not the Russian envoy's quoted before
+    text = ('قال نائب سفير روسيا بالأمم المتحدة بأن بلاده تشعر بخيبة أمل إزاء قرار ترمب لكنه لم يكن مفاجئا.\n'
+            'وكان الرئيس الأميركي، دونالد #ترمب، قد قرر الثلاثاء، الانسحاب من الاتفاق النووي الإيراني.\n'
+            'ونعت الرئيس الأميركي #الاتفاق_النووي بـ"الكارثي"، وقال في كلمة متلفزة ألقاها في البيت الأبيض "أعلن اليوم '
+            'انسحاب الولايات المتحدة من الاتفاق النووي الإيراني" الذي وقع مع القوى الكبرى العام 2015.')
+    last = body_quotes_of(text)[-1]
+    assert (last.cue, last.speaker_name, last.speaker_rule) == ("وقال", "دونالد ترمب", "implied-sentence-subject")
+

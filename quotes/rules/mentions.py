@@ -71,9 +71,9 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
     """The subject of the clause a participle cue hangs on, for the speaker it implies:
     «وأثنى الحكم الدولي نبيل الشمردل على …، مقدماً شكره» → «الحكم الدولي نبيل الشمردل».
 
-    The mention of a speech verb earlier in the clause, or else, for a participle or a
-    fragment cue («مما وصفته»), the subject of the verb that opens the sentence
-    (:func:`opening_subject`), or else, for a participle, the first name (with the title
+    The mention of a speech verb earlier in the clause, or else the subject of the verb that
+    opens the sentence (:func:`opening_subject`; «أثنى الحكم الدولي نبيل الشمردل على …،
+    واضاف "…"»), or else, for a participle, the first name (with the title
     before it) between the start of the cue's sentence, or the end of the last quotation
     before the cue, and the cue (for a finite verb, a name later in the sentence is as often
     an object). Names of places and institutions («جامعة الملك عبدالعزيز») are not subjects
@@ -91,7 +91,7 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
                 return Subject(None, mention)
             break
-    opening = opening_subject(ctx, cue_start) if frame in ("participle", "fragment") else None
+    opening = opening_subject(ctx, cue_start)
     named = titled_name_before(ctx, start, cue_start) if frame == "participle" else None
     return Subject(opening, named) if opening is not None or named is not None else None
 
@@ -108,12 +108,44 @@ def opening_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
     k = bisect_right(ctx.found.ends, cue_start)
     if k and ctx.found.ends[k - 1] > start:
         return None  # a quotation ends between: its sentence is the speaker's words, not the article's
+    start = _past_discourse_opener(ctx, start)
     toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
     if len(toks) > 2 and toks[0].kind == "w" and toks[0].text in ctx.lex.classes.sentence_link:
         toks = toks[1:]  # «كما دعت …»، «وقد أعلنت …»
-    if len(toks) < 3 or toks[0].kind != "w" or not _opens_as_verb(ctx, toks[0].text):
+    if len(toks) < 3 or toks[0].kind != "w" or toks[1].kind != "w":
         return None
-    return _subject_after(ctx, toks[1:])
+    if _opens_as_verb(ctx, toks[0].text):
+        return _subject_after(ctx, toks[1:])
+    if _may_be_verb(ctx, toks[0].text) and is_definite(toks[1].text):
+        # a bare word the corpus also writes with ال (أثنى normalises like «الاثني») opens the
+        # sentence as its verb when its subject is an ال-phrase and a full name («أثنى الحكم الدولي
+        # نبيل الشمردل»)
+        span = _subject_after(ctx, toks[1:])
+        words_ = [t for t in tokens(ctx.w, span.start, span.end) if t.kind == "w"] if span else []
+        if any(j - i >= 2 and i > 0 for i, j in name_runs(ctx.lex, words_)):
+            return span
+    return None
+
+
+def _may_be_verb(ctx: DocumentContext, word: str) -> bool:
+    return not is_definite(word) and title_of(ctx.lex, word) is None and not is_function_form(ctx.lex, word) \
+        and word not in ctx.lex.classes.time and word not in ctx.lex.given_names and len(word) >= 3 \
+        and not word[:1].isdigit()
+
+
+def _past_discourse_opener(ctx: DocumentContext, start: int) -> int:
+    """Where the sentence at ``start`` goes on after an opener of ``discourse_openers.txt``
+    and its comma («من جهته أثنى …»، «وفي سياق متصل، قال …»)."""
+    i = start
+    while i < len(ctx.w) and ctx.w[i].isspace():
+        i += 1
+    for opener in ctx.lex.discourse_openers:
+        if ctx.w.startswith(opener, i) and not LETTER.match(ctx.w, i + len(opener)):
+            i += len(opener)
+            while i < len(ctx.w) and (ctx.w[i].isspace() or ctx.w[i] in "،,"):
+                i += 1
+            return i
+    return start
 
 
 def _relative(ctx: DocumentContext, before: list[Tok]) -> bool:
@@ -144,9 +176,20 @@ def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | Non
     for i, j in name_runs(ctx.lex, toks):
         after_comma = i > 0 and toks[i - 1].kind == "comma" and toks[i - 1].start == _next_start(toks, end)
         if (toks[i].start < end < toks[j - 1].end and i > 0) or (after_comma and j - i >= 2):
-            end = toks[j - 1].end  # «رجب طيب أردوغان»: the whole name; «محامية المجموعة، نيكول راموس»
+            # «رجب طيب أردوغان»: the whole name; «محامية المجموعة، نيكول راموس»; not its object after
+            # it («أشرف غني الاعتراف»، «سلمان بن عبد العزيز عهده»)
+            for t in toks[i:j]:
+                if t.start >= end and _object_like(ctx, t.text):
+                    break
+                end = max(end, t.end)
             break
     return MentionSpan(span.start, end)
+
+
+def _object_like(ctx: DocumentContext, word: str) -> bool:
+    """A noun with its pronoun or a definite common noun: after a name, the verb's object."""
+    return word not in ctx.lex.given_names and (
+        word.endswith("ه") or (is_definite(word) and strip_definite(word) in ctx.lex.common_nouns))
 
 
 def _next_start(toks: list[Tok], end: int) -> int:
@@ -168,6 +211,11 @@ def _continues_subject(ctx: DocumentContext, last: str, word: str) -> bool:
         # a name after a title phrase («الرئيس التركي رجب»), not after a family name («الشويمان لمسئولي»)
         titled = title_of(lex, last) is not None or strip_definite(last).endswith(("ي", "يه"))
         return titled and (word in lex.given_names or is_namey(lex, word))
+    if is_namey(lex, last) or last in lex.given_names or last in lex.classes.name_link:
+        # after a name word only more of the name: «أشرف غني الاعتراف»، «محمود عباس اعتذاره» end at the name
+        return word in lex.given_names or last in lex.classes.name_link or (
+            is_namey(lex, word) and not word.endswith("ه")) or (
+            is_family_name(lex, word) and strip_definite(word) not in lex.common_nouns)
     return is_definite(word) or is_namey(lex, word) or word in lex.given_names or title_of(lex, word) is not None
 
 
