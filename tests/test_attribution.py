@@ -661,3 +661,12 @@ def test_a_verb_coordinated_with_the_verb_that_opens_its_sentence_shares_its_sub
     last = body_quotes_of(text)[-1]
     assert (last.cue, last.speaker_name, last.speaker_rule) == ("وقال", "دونالد ترمب", "implied-sentence-subject")
 
+
+def test_the_words_before_a_cue_with_waw_end_the_clause_before_it():
+    # SaudiNewsNet 2015-08-04 (Al-Watan): «كان بسبب الظروف المناخية» ends the company's first
+    # quotation; «وبينت» is the company again, not a subject standing before it
+    text = ('من جهتها، أكدت الشركة السعودية للكهرباء لـ"الوطن" أن انقطاع التيار عن قرية الرذايا في شرق المدينة '
+            'المنورة كان بسبب الظروف المناخية، وبينت أن فرقها الفنية والطوارئ والعمليات باشرت مهماتها مباشرة.')
+    first, second = body_quotes_of(text)
+    assert (second.cue, second.speaker_mention, second.speaker_name) == ("وبينت", None, "الشركة السعودية للكهرباء")
+

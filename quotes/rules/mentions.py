@@ -530,8 +530,8 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
         return None
     if toks[-1].kind == "w" and toks[-1].text == "قد":
         toks = toks[:-1]
-    if not toks:
-        return None
+    if not toks or w[cue.start] == "و":
+        return None  # the words before a cue with و end the clause before it («كان بسبب الظروف المناخية، وبينت أن»)
     # «X كان أعلن»: the subject stands before كان
     if toks[-1].kind == "w" and toks[-1].text in lex.classes.copula:
         return subject_back(ctx, toks[:-1])
