@@ -453,6 +453,9 @@ def test_a_bare_institution_is_its_first_full_mention_when_no_one_was_quoted_und
     # SaudiNewsNet 2015-07-21: who speaks «في بيان» is the subject before it, not who read it out
     ("وأشار الدعيلج في بيان وزعته أمانة منطقة الرياض إلى أن شروط التعاقد مع المتعهدين نصت على ذلك.",
      "الدعيلج"),
+    # SaudiNewsNet 2015-07-21: «كيري» is no ك and a cue («يرى»): ك and ب never stand before a verb
+    ("وفي مؤتمر صحافي بعد توقيع الاتفاق في فيينا، قال وزير الخارجية الأميركي جون كيري: «الاتفاق لا يقوم على "
+     "الثقة».", "جون كيري"),
     # … but not an adverb after the name: «حاليا» is when (given_names.txt no longer lists it)
     ("وقال مدرب الفريق دونيس حاليا إن الفريق جاهز للموسم.", "دونيس"),
 ])

@@ -70,8 +70,10 @@ def _namey(lex: Lexicon, word: str) -> bool:
         # «لمجلس»، «وحماية»; but «فراس»، «فهد»، «وليد» are names, not a proclitic and a noun
         forms.append(word[1:])
     for f in forms:
-        if f in lex.mention_stoppers or f in lex.cues or f in lex.titles or is_function_form(lex, f):
+        if f in lex.mention_stoppers or f in lex.titles or is_function_form(lex, f):
             return False
+        if f in lex.cues and (f is word or word[0] in _VERB_PROCLITICS):
+            return False  # «وقال»، «فأكد»; but «كيري» is no ك and «يرى»
         if f in lex.common_nouns and f not in lex.given_names:
             return False
         if f in lex.verbs and f not in lex.given_names and (f is word or word[0] in _VERB_PROCLITICS):
