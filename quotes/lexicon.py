@@ -71,7 +71,7 @@ class BoilerplatePattern:
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
-                "sentence_link", "kinship", "issued", "rank")
+                "sentence_link", "kinship", "issued", "rank", "relative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,7 @@ class WordClasses:
     kinship: frozenset[str]       # «شقيق»، «والد»: a person named by a relation (with a pronoun: «شقيقه»)
     issued: frozenset[str]        # «صادر»: «بيان صادر عن الرئاسة»: who issued the document follows عن
     rank: frozenset[str]          # «دكتور»، «عقيد»: a rank without ال, right before its holder's name
+    relative: frozenset[str]      # «الذي»، «التي»: a relative clause's verb has the name before it as subject
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -670,3 +670,23 @@ def test_the_words_before_a_cue_with_waw_end_the_clause_before_it():
     first, second = body_quotes_of(text)
     assert (second.cue, second.speaker_mention, second.speaker_name) == ("وبينت", None, "الشركة السعودية للكهرباء")
 
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet 2015-07-21: the cue is the relative clause's verb
+    ("يأتي ذلك ردا على ما صرح به الكاتب زكي عبدالهادي الذي ادعى أنه تعرض للسرقة الأدبية.", "زكي عبدالهادي"),
+    # SaudiNewsNet 2015-08-08 (Al-Watan; name changed to avoid the على/علي ambiguity): a cue coordinated with
+    # the relative clause's verb, past a relative clause inside it («الجهود التي قام بها الجميع»)
+    ('وهو ما أكده أمين عام نادي التعاون خالد الشايعي الذي أثنى على الجهود التي قام بها الجميع خلال المعسكر، '
+     'وقال "المجهود الذي قدمه الجهاز الفني واللاعبون كان كبيرا جدا".', "خالد الشايعي"),
+])
+def test_a_cue_in_a_relative_clause_has_the_name_before_the_pronoun_as_speaker(text, name):
+    assert body_quotes_of(text)[-1].speaker_name == name
+
+
+def test_a_relative_clause_on_someone_else_does_not_take_the_participle():
+    # ANT, Al Arabiya: «أنجيلا ميركل التي أحدثت …» is the photo's subject; «مؤكداً» is Trump's
+    text = ('تطرق الرئيس الأميركي دونالد ترمب، الثلاثاء، إلى الصورة الشهيرة للمستشارة الألمانية أنجيلا ميركل التي '
+            'أحدثت صدى واسعاً على مواقع التواصل الاجتماعي، مؤكداً أنها كانت لحظة "صداقة" وقد فُهمت خطأ.')
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "دونالد ترمب"
+

@@ -15,6 +15,7 @@ from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_fam
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+MAX_TITLE_BEFORE = 2  # words before an institution's title phrase that may hold a person's title («أمين عام»)
 LATIN = regex.compile(r"\p{Latin}{2,}")
 
 
@@ -89,11 +90,37 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
         if verb.entry.frame == "clause" and not _relative(ctx, tokens(ctx.w, start, verb.start)):
             mention = mention_of(ctx, verb, [t for t in tokens(ctx.w, verb.end, cue_start) if t.kind != "end"])
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
-                return Subject(None, mention)
+                return Subject((), mention)
             break
-    opening = opening_subject(ctx, cue_start)
+    clauses = tuple(s for s in (relative_antecedent(ctx, start, cue_start), opening_subject(ctx, cue_start))
+                    if s is not None)
     named = titled_name_before(ctx, start, cue_start) if frame == "participle" else None
-    return Subject(opening, named) if opening is not None or named is not None else None
+    return Subject(clauses, named) if clauses or named is not None else None
+
+
+def relative_antecedent(ctx: DocumentContext, start: int, cue_start: int) -> MentionSpan | None:
+    """The name a relative clause hangs on, when the cue is in that clause or coordinated with
+    its verb («أمين عام نادي التعاون خالد الشايعي الذي أثنى على الجهود …، وقال "…"»): a person's
+    titled name right before the relative pronoun (word class ``relative``), with no
+    complementizer between the pronoun and the cue (not «الذي قال إن الرئيس … وأضاف»)."""
+    toks = [t for t in tokens(ctx.w, start, cue_start) if t.kind != "end"]
+    for r in range(len(toks) - 1, 0, -1):
+        t = toks[r]
+        if t.kind == "w" and t.text in ctx.lex.complementizers:
+            return None
+        if t.kind != "w" or t.text not in ctx.lex.classes.relative:
+            continue
+        before = toks[:r - 1] if toks[r - 1].kind == "comma" else toks[:r]
+        named = titled_name_before(ctx, before[0].start, before[-1].end) if before else None
+        if named is not None and named.end == before[-1].end:
+            # from the person's title on (its gender agrees or not with the cue); «نادي التعاون» after
+            # «أمين عام» is the title's, and a name with an institution's title only is not a person
+            back = [t for t in before if t.end <= named.start][-MAX_TITLE_BEFORE:]  # «أمين عام» before «نادي»
+            person = next((t for t in [*back, *tokens(ctx.w, named.start, named.end)]
+                           if t.kind == "w" and (title_of(ctx.lex, t.text) or ("", ""))[0] == "person"), None)
+            return MentionSpan(person.start, named.end) if person is not None else None
+        # «الجهود التي قام بها الجميع»: a relative clause inside it, on no one; look further back
+    return None
 
 
 def opening_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:

@@ -21,11 +21,12 @@ class MentionSpan(NamedTuple):
 
 
 class Subject(NamedTuple):
-    """The subjects a cue that names no one may share: ``opening``, the subject of the verb
-    that opens its sentence, which a participle shares whoever was quoted before it, and
-    ``named``, the mention of a speech verb before it or the nearest titled name, which
-    counts only as a name."""
-    opening: MentionSpan | None
+    """The subjects a cue that names no one may share: ``clauses``, the subjects of the clauses
+    it hangs on, nearest first (a relative clause's antecedent, the verb that opens the
+    sentence), any of which a participle shares whoever was quoted before it, and ``named``,
+    the mention of a speech verb before it or the nearest titled name, which counts only as
+    a name."""
+    clauses: tuple[MentionSpan, ...]
     named: MentionSpan | None
 
 

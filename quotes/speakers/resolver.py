@@ -127,11 +127,11 @@ class SpeakerResolver:
     def _implied(self, agreement: str, subject: Subject | None, owner: MentionSpan | None,
                  focus: MentionSpan | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
-        if subject is not None and subject.opening is not None:
-            # the subject of the verb that opens the sentence, whoever was quoted before
-            spk = self._from_mention(subject.opening, agreement, pos)
+        for clause in subject.clauses if subject is not None else ():
+            # the subject of the clause the cue hangs on, whoever was quoted before
+            spk = self._from_mention(clause, agreement, pos)
             if spk.name and spk.rule in SHARED_SUBJECT_RULES and self._personal(spk) \
-                    and _agrees(spk, agreement) and self._agrees_as_named(subject.opening, agreement, pos):
+                    and _agrees(spk, agreement) and self._agrees_as_named(clause, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-sentence-subject")
         for found, rule in ((subject.named if subject else None, "implied-sentence-subject"),
                             (owner, "implied-channel-owner")):
