@@ -541,6 +541,10 @@ def test_a_participle_after_a_name_is_how_not_part_of_the_name():
     ('وقالت وزارة الشؤون الخارجية الفلبينية: "نرحب بالتقدم الذي تم إحرازه في المفاوضات".\n'
      'وحول الشروط التي وافقت عليها الكويت، أفاد بيان للوزارة أن "اللجنة التفاوضية تمكنت من ضمان موافقة الكويت".',
      ("وزارة الشؤون الخارجية الفلبينية", "generic-first-mention")),
+    # ANT, BBC Arabic: a report (no statement noun) issued by the committee quoted before
+    ('وقالت لجنة الاستخبارات والأمن في المجلس إنه "لا شك" في أن بريطانيا كانت على علم بالمعاملة السيئة '
+     'للمعتقلين.\nوأوضح تقرير صادر عن اللجنة أن بريطانيا واصلت مد حلفائها بمعلومات استخباراتية في 232 حالة.',
+     ("لجنة الاستخبارات والأمن", "generic-first-mention")),
 ])
 def test_a_statement_speaks_for_whoever_issued_it(text, expected):
     q = body_quotes_of(text)[-1]

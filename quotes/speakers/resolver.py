@@ -194,6 +194,9 @@ class SpeakerResolver:
             # the mention finder lets a number open a mention only for a share of a group
             return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
                            "share-of-group")
+        issuer = self._issued_by(toks)
+        if issuer is not None:  # «بيان صادر عن الرئاسة»، «التقرير الصادر عن الحركة العالمية»
+            return self._from_mention(issuer, agreement, pos)
         head = strip_definite(wtoks[0].text)
         reported = head in self.lex.classes.reported
         if reported or (self.lex.generic_sources.get(head) == "document" and len(wtoks) > 1):
@@ -349,8 +352,6 @@ class SpeakerResolver:
                           or self._of_channel(wtoks[0].text, t.text)), None)
             if owner is not None and strip_definite(owner.text) in self.lex.classes.outlet_noun:
                 owner = None
-            if owner is None:
-                return self._issued_by(toks)
         if owner is None:
             return None
         k = next(i for i, t in enumerate(toks) if t is owner)
