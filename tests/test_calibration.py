@@ -28,6 +28,15 @@ def test_bins_are_monotone_smoothed_and_never_split_equal_scores():
     assert cal.probability("favor", 0.9) is None
 
 
+def test_a_bin_closes_before_the_run_of_ties_that_ends_a_label():
+    # neutral below the threshold (raw < 1) is right half the time, neutral with no stance term
+    # (raw 1.0, a run of ties) three times in four: once the first bin holds min_bin, they part
+    samples = ([("neutral", 0.5 + k / 100, k % 2 == 0) for k in range(20)]
+               + [("neutral", 1.0, True)] * 15 + [("neutral", 1.0, False)] * 5)
+    below, no_term = fit(samples, min_bin=20, prior=0).bins["neutral"]
+    assert (below.count, below.probability, no_term.count, no_term.probability) == (20, 0.5, 20, 0.75)
+
+
 def test_pool_adjacent_violators_keeps_probability_non_decreasing():
     samples = [("favor", 0.2, True)] * 12 + [("favor", 0.5, False)] * 12 + [("favor", 0.9, True)] * 12
     probs = [b.probability for b in fit(samples, min_bin=12).bins["favor"]]
@@ -70,6 +79,7 @@ def test_calibrated_scores_are_closer_to_the_truth_than_raw_scores_out_of_sample
     calibrated = calibrate_stance.repeated_ece(by_doc, splits=5)
     assert calibrated < raw
     assert 0 < load_stance_model().calibration.ece < raw
+    assert calibrated <= 0.10  # the bound (five splits; the shipped figure is the mean of 20)
 
 
 def test_a_record_stance_score_is_the_calibrated_probability_of_its_label():
