@@ -690,3 +690,11 @@ def test_a_relative_clause_on_someone_else_does_not_take_the_participle():
     (q,) = body_quotes_of(text)
     assert q.speaker_name == "دونالد ترمب"
 
+
+def test_an_indirect_clause_ends_before_a_cue_that_names_a_new_speaker():
+    # SaudiNewsNet 2015-07-27 (Ain Alyoum): «وأضافت نورة الحربي بقولها» opens another teacher's words
+    text = ("فيما قال آخر إنه مر على اغترابه ثمانية سنوات، بحيث يبعد عن مقر سكنه ٥٠٠ كيلو، وأضافت نورة الحربي "
+            "بقولها لي ثلاث سنوات وما زلت مغتربة تخصصي رياض أطفال.")
+    (q,) = body_quotes_of(text)
+    assert q.content == "مر على اغترابه ثمانية سنوات، بحيث يبعد عن مقر سكنه ٥٠٠ كيلو"
+

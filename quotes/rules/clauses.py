@@ -6,7 +6,7 @@ from quotes.morphology import pronoun_gender
 from quotes.marks import ALL_MARKS, MARK_RE, OPENERS, count_family, family
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, SENT_END, STRIP_TAIL, WORD_AT, looks_like_code
 from quotes.morphology import is_definite
-from quotes.speakers import MentionSpan, strip_definite
+from quotes.speakers import MentionSpan, name_runs, strip_definite
 from quotes.tokens import WORD_RE, Tok, iter_tokens, words
 
 MAX_NAMED_IN_MARKS = 4  # words of a name in marks that opens with a naming noun («جماعة أنصار الدولة»)
@@ -130,7 +130,15 @@ def breaks_clause(ctx: DocumentContext, c: Cue) -> bool:
     if c.entry.frame in ("participle", "attributive"):
         return True
     before = ctx.w[max(0, c.start - 3):c.start].strip()
-    return before.endswith(("،", ",", "؛", ";")) and introduces_soon(ctx, c)
+    return before.endswith(("،", ",", "؛", ";")) and (introduces_soon(ctx, c) or names_its_subject(ctx, c))
+
+
+def names_its_subject(ctx: DocumentContext, c: Cue) -> bool:
+    """Does a person's name (two name words or more) follow the cue right away, as a new
+    speaker's subject («…، وأضافت نورة الحربي بقولها لي ثلاث سنوات»)? Then the cue opens a
+    statement of its own even with no complementizer after it."""
+    toks = [t for t in iter_tokens(ctx.w, c.end, min(ctx.view.para_end(c.end), c.end + 80)) if t.kind == "w"][:4]
+    return any(i == 0 and j - i >= 2 and toks[0].text in ctx.lex.given_names for i, j in name_runs(ctx.lex, toks))
 
 
 def introduces_soon(ctx: DocumentContext, c: Cue) -> bool:
