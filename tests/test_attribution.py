@@ -698,3 +698,16 @@ def test_an_indirect_clause_ends_before_a_cue_that_names_a_new_speaker():
     (q,) = body_quotes_of(text)
     assert q.content == "مر على اغترابه ثمانية سنوات، بحيث يبعد عن مقر سكنه ٥٠٠ كيلو"
 
+
+@pytest.mark.parametrize("text,mention", [
+    # SaudiNewsNet 2015-07-27 (Al-Riyadh): the relative pronoun right before the cue refers to a person
+    ("وقد اجرى وزير المالية اليوناني اقليدس تساكالوتوس الجمعة اولى مباحثاته مع كبار ممثلي الجهات الدائنة، "
+     "ومن بينهم ممثل صندوق النقد الدولي الذي قال انه لن يساهم في هذه الخطة.", "ممثل صندوق النقد الدولي"),
+    # SaudiNewsNet 2015-07-27: the subject between the copula and its verb's قد, not up to the cue
+    ("وكانت القوات الاسرائيلية قد قتلت ثلاثة فلسطينيين بالضفة في الاسبوع الاخير في مداهمات قالت انها استهدفت "
+     "احباط هجمات.", "القوات الاسرائيلية"),
+])
+def test_the_subject_before_a_cue_in_a_relative_or_after_a_copula(text, mention):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention == mention
+

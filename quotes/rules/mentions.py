@@ -15,6 +15,7 @@ from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_fam
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+RELATIVE_AGREEMENT = {"الذي": "male", "التي": "female"}  # the cue after a relative pronoun agrees with it
 MAX_TITLE_BEFORE = 2  # words before an institution's title phrase that may hold a person's title («أمين عام»)
 LATIN = regex.compile(r"\p{Latin}{2,}")
 
@@ -562,11 +563,20 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
     # «X كان أعلن»: the subject stands before كان
     if toks[-1].kind == "w" and toks[-1].text in lex.classes.copula:
         return subject_back(ctx, toks[:-1])
-    # «وكان X، قد أشار»: the subject stands between كان and the cue
+    # «ممثل صندوق النقد الدولي الذي قال إنه»: the relative pronoun's antecedent
+    if toks[-1].kind == "w" and toks[-1].text in lex.classes.relative:
+        if RELATIVE_AGREEMENT.get(toks[-1].text, cue.entry.gender) != cue.entry.gender:
+            return None  # «محمد عبده الذي ترى أنه»: the pronoun is the verb's object, not its subject
+        span = _antecedent(ctx, toks[:-1] if len(toks) < 2 or toks[-2].kind != "comma" else toks[:-2])
+        if span is not None:
+            return span
+    # «وكان X، قد أشار»: the subject stands between كان and the cue (and before another verb's قد:
+    # «وكانت القوات الاسرائيلية قد قتلت ثلاثة … في مداهمات قالت إنها»)
     for k in range(len(toks) - 1, max(-1, len(toks) - 20), -1):
         t = toks[k]
         if t.kind == "w" and t.text in lex.classes.copula:
-            return span_of(toks[k + 1:])
+            qad = next((m for m in range(k + 1, len(toks) - 1) if toks[m].kind == "w" and toks[m].text == "قد"), None)
+            return span_of(toks[k + 1:qad] if qad is not None else toks[k + 1:])
         if t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None):
             break
     # «أما القيادي بحزب التحرير، سعيد خشارم، فقال»: the topic أما opens is the speaker of a cue with ف
@@ -594,6 +604,24 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
                 return span
     # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
     return subject_back(ctx, toks, svo=True)
+
+
+def _antecedent(ctx: DocumentContext, toks: list[Tok]) -> MentionSpan | None:
+    """The phrase a relative pronoun right before the cue refers to, when it names a person:
+    the words back to the first person's title or given name among the last few, no
+    grammatical word among them («ومن بينهم ممثل صندوق النقد الدولي الذي قال إنه» → «ممثل
+    صندوق النقد الدولي»)."""
+    words_: list[Tok] = []
+    for t in reversed(toks):
+        if t.kind != "w" or t.text in ctx.lex.complementizers or ctx.cues.at(t.start) is not None \
+                or is_function_form(ctx.lex, t.text) or len(words_) >= MAX_MENTION_WORDS:
+            break
+        words_.insert(0, t)
+    while words_ and not ((title_of(ctx.lex, words_[0].text) or ("", ""))[0] == "person"
+                          or words_[0].text in ctx.lex.given_names):
+        words_.pop(0)  # a person: «الحكومة إلى تعزيز …»، «إيران للشروط الأميركية» name no speaker
+    span = span_of(words_) if words_ else None
+    return span if span is not None and is_source(ctx, span) else None
 
 
 def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> MentionSpan | None:
