@@ -51,13 +51,21 @@ def test_one_megabyte_single_paragraph_article():
 
 
 def test_ten_thousand_unbalanced_quote_marks():
+    """Ten thousand cues each before an unclosed mark cost a small multiple of the same cues
+    before no mark (0.22 s against 0.07 s here; a scan to the end per mark would be hundreds
+    of times slower): a ratio measured in the same run, not a wall-clock bound."""
+    plain, _ = timed("قال " * 10_000)
     seconds, _ = timed('قال "' * 10_000)
-    assert seconds < 1.0, seconds
+    assert seconds < 20 * plain + 0.05, (seconds, plain)
     seconds, _ = timed("«" * 10_000 + "قال: " + '"' * 10_000 + "»" * 3)
-    assert seconds < 1.0, seconds
+    assert seconds < 20 * plain + 0.05, (seconds, plain)
 
 
 def test_many_cues_without_any_sentence_end():
+    """Five thousand statements with no sentence end between them cost about what they cost
+    with one after each (2.9 s against 2.7 s here): nothing scans back to a sentence start
+    per cue."""
+    ended, _ = timed(("أكد الوزير أن " + "كلمة " * 50 + ". ") * 5000)
     seconds, qs = timed(("أكد الوزير أن " + "كلمة " * 50) * 5000)
     assert len(qs) == 5000
-    assert seconds < 3.0, seconds
+    assert seconds < 2 * ended, (seconds, ended)
