@@ -18,7 +18,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.rules import Candidate, DocumentContext, run_rules
-from quotes.rules.mentions import channel_owner, clause_subject, preceding_subject
+from quotes.rules.subjects import channel_owner, clause_subject, preceding_subject
 from quotes.speakers import Speaker, SpeakerResolver
 from quotes.speakers.entities import speaker_ids
 from quotes.version import engine_version

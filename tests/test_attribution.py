@@ -492,7 +492,7 @@ def test_an_implied_speaker_with_no_one_quoted_before_is_the_subject_of_the_last
 ])
 def test_a_verbs_subject_ends_where_its_object_begins(text, subject):
     from quotes.rules.context import DocumentContext
-    from quotes.rules.mentions import subject_phrase
+    from quotes.rules.subjects import subject_phrase
     from quotes.speakers import MentionSpan
     from quotes.normalize import normalize
 

@@ -6,6 +6,7 @@
 ``postposed``   content before its cue («…، حسبما ذكر X», «"…" ، قال X»)
 ``relay``       نقلت وكالة X عن Y قوله: the relayed speaker
 ``mentions``    the speaker mention a cue names (resolved to a name in :mod:`quotes.speakers`)
+``subjects``    the subject a cue that names no one shares (its clause's, the sentence's, a channel's owner)
 """
 
 from quotes.rules.context import Candidate, DocumentContext
