@@ -711,3 +711,12 @@ def test_the_subject_before_a_cue_in_a_relative_or_after_a_copula(text, mention)
     (q,) = body_quotes_of(text)
     assert q.speaker_mention == mention
 
+
+def test_an_institution_opening_the_article_with_a_speech_verb_is_the_next_sentence_s_subject():
+    # SaudiNewsNet 2015-07-27 (Al-Madina): «أمانة» is an institution (titles.tsv)
+    text = ("أكدت الأمانة العامة لهيئة كبار العلماء في السعودية، ما للمقدس والمسجد الأقصى من مكانة عظيمة في الدين "
+            "الإسلامي الحنيف. وقالت إن ما قامت به قوات الاحتلال الغاشمة بمرافقة مغتصبين ومتطرفين لاقتحام المسجد "
+            "الأقصى عدوان سافر.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("الأمانة العامة", "implied-preceding-subject")
+

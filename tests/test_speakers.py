@@ -456,6 +456,8 @@ def test_a_bare_institution_is_its_first_full_mention_when_no_one_was_quoted_und
     # SaudiNewsNet 2015-07-21: «كيري» is no ك and a cue («يرى»): ك and ب never stand before a verb
     ("وفي مؤتمر صحافي بعد توقيع الاتفاق في فيينا، قال وزير الخارجية الأميركي جون كيري: «الاتفاق لا يقوم على "
      "الثقة».", "جون كيري"),
+    # SaudiNewsNet 2015-07-27 (Al-Weeam): «الجنرال» is a person's rank (titles.tsv), so the name is the speaker
+    ("وقال الجنرال عبد الجبار بورديلي المفتش العام للشرطة في بغلان إن الوضع مستقر.", "عبد الجبار بورديلي"),
     # … but not an adverb after the name: «حاليا» is when (given_names.txt no longer lists it)
     ("وقال مدرب الفريق دونيس حاليا إن الفريق جاهز للموسم.", "دونيس"),
 ])
