@@ -7,6 +7,7 @@ from quotes.lexicon import Lexicon
 from quotes.morphology import NISBA, PRONOUN_SUFFIXES, PROCLITICS, is_definite, strip_definite, without_conjunction
 
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
+_TITLE: dict[tuple[str, str], tuple[str, str] | None] = {}  # (lexicon version, word) -> title_of
 _VERB_PROCLITICS = "وفل"  # the proclitics a verb takes
 _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها، ه: longest first, ه last
 
@@ -14,6 +15,16 @@ _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
     """(kind, gender) when ``word`` is a title or institution word, or a kin or a lawyer
     with their pronoun («شقيقه»، «والدتها»، «محامي»: word class ``kinship``)."""
+    key = (lex.version, word)
+    if key in _TITLE:
+        return _TITLE[key]
+    if len(_TITLE) > 200_000:
+        _TITLE.clear()
+    hit = _TITLE[key] = _title(lex, word)
+    return hit
+
+
+def _title(lex: Lexicon, word: str) -> tuple[str, str] | None:
     for cand in (word, strip_definite(word), without_conjunction(word)):
         hit = lex.titles.get(cand)
         if hit:
