@@ -9,6 +9,7 @@ decides what it introduces), resolves each speaker mention to a name
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from quotes.boilerplate import boilerplate_spans, mask
@@ -66,8 +67,8 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
         # shares the clause's subject
         subject = clause_subject(ctx, q.cue_start, q.entry.frame) \
             if q.mention is None and q.entry.frame in SHARES_SUBJECT else None
-        owner = channel_owner(ctx, q.cue_start) if q.mention is None else None
-        focus = preceding_subject(ctx, q.cue_start) if q.mention is None else None
+        owner = partial(channel_owner, ctx, q.cue_start) if q.mention is None else None
+        focus = partial(preceding_subject, ctx, q.cue_start) if q.mention is None else None
         spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus)
         outer = next((s for p, s in reversed(spoken) if p.start <= q.cue_start < p.end), None)
         if outer is not None:

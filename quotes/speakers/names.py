@@ -201,7 +201,8 @@ def first_name_after_rank(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
     if i == 0 or i + 1 >= len(toks) or toks[i].kind != "w" or toks[i + 1].kind != "w":
         return False
     prev, word, nxt = toks[i - 1], toks[i].text, toks[i + 1].text
-    if not (_person_title(lex, prev) and is_definite(prev.text)) or is_definite(word) or len(word) < 3:
+    if not is_definite(nxt) or is_definite(word) or len(word) < 3 or not is_definite(prev.text) \
+            or not _person_title(lex, prev):
         return False
     if word in lex.function_words or word in lex.mention_stoppers or word in lex.verbs or title_of(lex, word) \
             or word in lex.classes.time or is_function_form(lex, word):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Callable
 
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import NormText, normalize
@@ -15,6 +16,7 @@ from quotes.speakers.words import is_family_name, is_function_form, is_namey, ki
 from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
+Finder = Callable[[], "MentionSpan | None"]  # a search for a mention, run only when a step needs it
 MAX_ISSUER_WORDS = 6  # «بيان صادر عن وزارة الخارجية السعودية»: the issuer's words after عن
 MAX_TITLE_SUBJECT_WORDS = 6  # a bare title longer than this is no clean subject of a participle cue
 
@@ -94,12 +96,12 @@ class SpeakerResolver:
         self.issuers: dict[str, Speaker] = {}  # document noun (بيان، تقرير) -> who the article says issued it
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
-                subject: Subject | None = None, owner: MentionSpan | None = None,
-                focus: MentionSpan | None = None) -> Speaker:
+                subject: Subject | None = None, owner: Finder | None = None,
+                focus: Finder | None = None) -> Speaker:
         """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
-        ``subject`` is the subject of the cue's sentence, ``owner`` the owner of a channel
-        named in it and ``focus`` the titled name of the sentences before, for a speaker
-        the cue only implies."""
+        ``subject`` is the subject of the cue's sentence, ``owner`` finds the owner of a channel
+        named in it and ``focus`` the titled name of the sentences before, for a speaker the
+        cue only implies (called only when the steps before them name no one)."""
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
@@ -124,8 +126,8 @@ class SpeakerResolver:
         if outer.name and head not in self.lex.classes.outlet_noun and head not in self.lex.outlets:
             self.history.append(outer)
 
-    def _implied(self, agreement: str, subject: Subject | None, owner: MentionSpan | None,
-                 focus: MentionSpan | None, pos: int) -> Speaker:
+    def _implied(self, agreement: str, subject: Subject | None, owner: Finder | None,
+                 focus: Finder | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
         for clause in subject.clauses if subject is not None else ():
             # the subject of the clause the cue hangs on, whoever was quoted before
@@ -133,8 +135,9 @@ class SpeakerResolver:
             if spk.name and spk.rule in SHARED_SUBJECT_RULES and self._personal(spk) \
                     and _agrees(spk, agreement) and self._agrees_as_named(clause, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-sentence-subject")
-        for found, rule in ((subject.named if subject else None, "implied-sentence-subject"),
-                            (owner, "implied-channel-owner")):
+        for find, rule in ((lambda: subject.named if subject else None, "implied-sentence-subject"),
+                           (owner, "implied-channel-owner")):
+            found = find() if find is not None else None
             if found is not None:
                 spk = self._from_mention(found, agreement, pos)
                 if spk.rule in ("name", "title-name") and self._agrees_as_named(found, agreement, pos) and (
@@ -154,10 +157,11 @@ class SpeakerResolver:
                                "implied-previous-speaker")
         if titled is not None:
             return titled  # «وأشاد المدير بالمبادرة، مؤكدا» with no speaker before: «المدير»
-        if focus is not None:
-            spk = self._from_mention(focus, agreement, pos)
+        about = focus() if focus is not None else None
+        if about is not None:
+            spk = self._from_mention(about, agreement, pos)
             if spk.rule in ("name", "title-name", "org", "collective", "generic-first-mention") and spk.name \
-                    and self._agrees_as_named(focus, agreement, pos):
+                    and self._agrees_as_named(about, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-preceding-subject")
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
 
