@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from quotes.morphology import is_definite, strip_definite
+from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import DocumentContext, LETTER, MAX_MENTION_WORDS
 from quotes.rules.mentions import (ARABIC_LETTER, cut_mention, mention_of, opens_with_someone, skip_leading_time)
 from quotes.speakers import MentionSpan, Subject, name_run, name_runs, title_of
@@ -196,7 +196,7 @@ def _continues_subject(ctx: DocumentContext, last: str, word: str) -> bool:
 
 def _opens_as_verb(ctx: DocumentContext, word: str) -> bool:
     lex = ctx.lex
-    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    bare = without_conjunction(word, longer_than=3)
     if title_of(lex, word) is not None or word in lex.given_names or is_function_form(lex, word) \
             or is_function_form(lex, bare):
         return False  # «ولي العهد»، «وقبل»: verbs.txt holds some titles and prepositions too
