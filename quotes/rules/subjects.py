@@ -35,7 +35,7 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
     for verb in reversed(ctx.cues.between(start, cue_start)):
         # «وكان ترامب قال في كلمة له، معلنا: "…"»، «أكد لـ«عكاظ» عميد الكلية … أهمية …، لافتا إلى»:
         # the speech verb the participle hangs on names the speaker
-        if verb.entry.frame == "clause" and not _relative(ctx, tokens(ctx.w, start, verb.start)):
+        if verb.entry.frame == "clause" and not _after_subordinator(ctx, tokens(ctx.w, start, verb.start)):
             mention = mention_of(ctx, verb, [t for t in tokens(ctx.w, verb.end, cue_start) if t.kind != "end"])
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
                 return Subject((), mention)
@@ -123,7 +123,7 @@ def _past_discourse_opener(ctx: DocumentContext, start: int) -> int:
     return start
 
 
-def _relative(ctx: DocumentContext, before: list[Tok]) -> bool:
+def _after_subordinator(ctx: DocumentContext, before: list[Tok]) -> bool:
     """Does a verb after the tokens ``before`` open a relative or subordinate clause («التي
     أعلن ولي العهد»، «بعد أن أعلن»), whose subject is not the sentence's?"""
     last = next((t for t in reversed(before) if t.kind != "end"), None)

@@ -156,10 +156,7 @@ def family_noun(lex: Lexicon, toks: Sequence[Tok], j: int) -> bool:
     if j >= len(toks) or toks[j].kind != "w":
         return False
     w = toks[j].text
-    if w not in lex.common_nouns or w in lex.given_names or w in lex.mention_stoppers or w in lex.cues \
-            or is_function_form(lex, w) or (w.endswith("ه") and w[:-1] in lex.common_nouns) \
-            or w in lex.verbs or w in lex.classes.time or title_of(lex, w) is not None \
-            or is_accusative_noun(lex, w) or is_circumstantial(lex, w):
+    if w not in lex.common_nouns or w in lex.given_names or _of_another_class(lex, w):
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or nxt.kind != "w" or (is_definite(nxt.text) and title_of(lex, nxt.text) is not None)
@@ -204,10 +201,19 @@ def first_name_after_rank(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
     if not is_definite(nxt) or is_definite(word) or len(word) < 3 or not is_definite(prev.text) \
             or not _person_title(lex, prev):
         return False
-    if word in lex.function_words or word in lex.mention_stoppers or word in lex.verbs or title_of(lex, word) \
-            or word in lex.classes.time or is_function_form(lex, word):
+    if _of_another_class(lex, word):
         return False
     return is_family_name(lex, nxt) and strip_definite(nxt) not in lex.common_nouns
+
+
+def _of_another_class(lex: Lexicon, w: str) -> bool:
+    """Is the common noun ``w`` of a class that is never part of a name, where the corpus
+    lists would otherwise let it pass as a first or family name (family_noun,
+    first_name_after_rank): a grammatical word, a stopper, a cue, a verb, a time, a title, a
+    noun with its pronoun, an accusative noun or a circumstantial participle?"""
+    return w in lex.mention_stoppers or w in lex.cues or is_function_form(lex, w) \
+        or (w.endswith("ه") and w[:-1] in lex.common_nouns) or w in lex.verbs or w in lex.classes.time \
+        or title_of(lex, w) is not None or is_accusative_noun(lex, w) or is_circumstantial(lex, w)
 
 
 def _person_title(lex: Lexicon, tok: Tok) -> bool:
