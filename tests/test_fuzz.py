@@ -57,6 +57,15 @@ def test_presentation_forms_fold_with_exact_offsets(word, forms):
     assert text[s:e] == forms
 
 
+def test_the_preposition_ala_stays_apart_from_the_name_ali():
+    # every other alef maqsura folds to ي; «على» alone or behind و/ف keeps it, even in
+    # presentation forms, so «محمد علي» is a name and «على» a preposition
+    text = "وعلى الجميع أن يشكر علي فعلى ﻋﻠﻰ عليه حتى"
+    nt = NormText(text)
+    assert nt.norm == "وعلى الجميع ان يشكر علي فعلى على عليه حتي"
+    assert len(nt.norm) == len(text)
+
+
 def test_a_quotation_in_presentation_forms_is_found():
     plain = "وقال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصالات مستمرة ولا نريد التصعيد."
     text = "ﻭﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ ﺑﺎﺳﻢ ﺍﻟﻜﺮﻣﻠﻴﻦ ﺩﻣﻴﺘﺮﻱ ﺑﻴﺴﻜﻮﻑ ﺇﻥ ﺍﻻﺗﺼﺎﻻﺕ ﻣﺴﺘﻤﺮﺓ ﻭﻻ ﻧﺮﻳﺪ ﺍﻟﺘﺼﻌﻴﺪ."

@@ -123,6 +123,25 @@ def test_link_words_keep_compound_names_whole(text, name):
     assert q.speaker_name == name
 
 
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet (alyaum, 2015-08-07); the name «علي» is not the preposition «على»
+    ("من جانبه أكد رئيس مجلس إدارة سكرتارية عربال الدائمة محمد علي النقي أن المؤتمر سيشهد "
+     "مشاركة العديد من الشركات العالمية.", "محمد علي النقي"),
+    ("وأوضح الرئيس التنفيذي لمجموعة «العربية للطيران» عادل علي أن إطلاق العمليات إلى تبوك "
+     "يعكس الأهمية الكبيرة.", "عادل علي"),
+    ("وحذر وزير المالية علي حسن خليل هذا الأسبوع من أن لبنان لا يحقق إنجازات سريعة بما يكفي.",
+     "علي حسن خليل"),  # Al Arabiya
+])
+def test_the_given_name_ali_is_part_of_the_name(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name
+
+
+def test_ala_with_a_pronoun_is_no_name():
+    (q,) = body_quotes_of("ويقول القائمون عليه إن المشروع يحتاج إلى دعم.")
+    assert q.speaker_name == "القائمون عليه"
+
+
 def test_honorific_pronoun_refers_back_to_the_person():
     text = "أكد الأمير خالد الفيصل أن المنطقة تشهد تنمية.\nوقال سموه إن المشاريع مستمرة."
     assert names(text)[-1] == ("خالد الفيصل", "male")
@@ -581,3 +600,11 @@ def test_a_name_right_after_a_speech_verb_is_its_fullest_form():
 def test_a_name_after_a_title_without_al_is_its_complement(text, expected):
     assert [q.speaker_name for q in body_quotes_of(text)] == expected
 
+
+
+def test_a_name_in_the_object_does_not_take_a_cue_it_disagrees_with():
+    # Al Arabiya: the name is what the sources revealed; «وأفادت» (feminine) is the sources'
+    text = ("كشفت مصادر قضائية وحقوقية متطابقة، عن إحالة #ميليشيا_الحوثي الانقلابية، ملف الرئيس اليمني "
+            "الراحل #علي_عبدالله_صالح وعدد من أقاربه إلى نيابة أمن الدولة بتهمة \"الخيانة العظمي\".\n"
+            "وأفادت أن ميليشيات الحوثي أحالت ملف الرئيس الراحل صالح وأبنائه.")
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == "مصادر قضائية وحقوقية متطابقة"

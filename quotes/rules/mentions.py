@@ -110,7 +110,7 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
         if t.kind == "w" and t.end > share:
             strength = ctx.lex.mention_stoppers.get(t.text)
             if strength and kept and kept[-1].text in ctx.lex.classes.patronymic and t.text in ctx.lex.given_names:
-                strength = None  # «وليد بن علي الجلال»: علي (not على) after بن
+                strength = None  # «ناصر بن صباح»: a given name after بن, though also a time word
             if strength == "hard":
                 break
             if strength == "soft" and soft_cut is None and not (

@@ -225,11 +225,14 @@ def titled_name_before(ctx: DocumentContext, start: int, end: int) -> MentionSpa
     return None
 
 
-def preceding_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
-    """Who the article was last about before the cue's sentence, for a cue that names no one
-    when no earlier quotation gives a speaker: «وأكد الأمير محمد بن سلمان دعم المملكة لمصر.
-    وقال في برقية …: «…»» → «الأمير محمد بن سلمان». The nearest titled name in the two
-    sentences before (not across an earlier quotation)."""
+def preceding_subject(ctx: DocumentContext, cue_start: int) -> tuple[MentionSpan, ...]:
+    """Whom the article was last about before the cue's sentence, for a cue that names no
+    one when no earlier quotation gives a speaker, best first: the nearest titled name in
+    the two sentences before (not across an earlier quotation; «وأكد الأمير محمد بن سلمان
+    دعم المملكة لمصر. وقال في برقية …: «…»» → «الأمير محمد بن سلمان»), then the subject of
+    the nearest speech verb there, for a cue the name does not agree with («كشفت مصادر
+    قضائية …، عن إحالة … ملف الرئيس اليمني الراحل علي عبدالله صالح …. وأفادت أن» → «مصادر
+    قضائية …»)."""
     end = ctx.view.sentence_start(cue_start)
     start = ctx.view.sentence_start(max(0, end - 2))
     start = ctx.view.sentence_start(max(0, start - 2)) if start > 0 else start
@@ -237,8 +240,9 @@ def preceding_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | Non
     if k and ctx.found.ends[k - 1] > start:
         start = ctx.found.ends[k - 1]
     if start >= end:
-        return None
-    return person_named_before(ctx, start, end) or subject_of_a_cue_before(ctx, start, end)
+        return ()
+    return tuple(m for m in (person_named_before(ctx, start, end), subject_of_a_cue_before(ctx, start, end))
+                 if m is not None)
 
 
 def subject_of_a_cue_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:

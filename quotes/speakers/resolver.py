@@ -17,6 +17,7 @@ from quotes.tokens import Tok, tokens
 
 MAX_HISTORY = 40          # earlier speakers an implied or anaphoric mention may refer to
 Finder = Callable[[], "MentionSpan | None"]  # a search for a mention, run only when a step needs it
+Candidates = Callable[[], "tuple[MentionSpan, ...]"]  # a search for mentions, best first, run only when needed
 MAX_ISSUER_WORDS = 6  # «بيان صادر عن وزارة الخارجية السعودية»: the issuer's words after عن
 MAX_TITLE_SUBJECT_WORDS = 6  # a bare title longer than this is no clean subject of a participle cue
 
@@ -97,10 +98,10 @@ class SpeakerResolver:
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
                 subject: Subject | None = None, owner: Finder | None = None,
-                focus: Finder | None = None) -> Speaker:
+                focus: Candidates | None = None) -> Speaker:
         """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
         ``subject`` is the subject of the cue's sentence, ``owner`` finds the owner of a channel
-        named in it and ``focus`` the titled name of the sentences before, for a speaker the
+        named in it and ``focus`` whom the sentences before are about (best first), for a speaker the
         cue only implies (called only when the steps before them name no one)."""
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
@@ -127,7 +128,7 @@ class SpeakerResolver:
             self.history.append(outer)
 
     def _implied(self, agreement: str, subject: Subject | None, owner: Finder | None,
-                 focus: Finder | None, pos: int) -> Speaker:
+                 focus: Candidates | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
         for clause in subject.clauses if subject is not None else ():
             # the subject of the clause the cue hangs on, whoever was quoted before
@@ -157,8 +158,7 @@ class SpeakerResolver:
                                "implied-previous-speaker")
         if titled is not None:
             return titled  # «وأشاد المدير بالمبادرة، مؤكدا» with no speaker before: «المدير»
-        about = focus() if focus is not None else None
-        if about is not None:
+        for about in focus() if focus is not None else ():
             spk = self._from_mention(about, agreement, pos)
             if spk.rule in ("name", "title-name", "org", "collective", "generic-first-mention") and spk.name \
                     and self._agrees_as_named(about, agreement, pos):

@@ -124,8 +124,9 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
     if word.startswith("ل") and len(word) > 2 and (word[1:] in lex.outlets or "ال" + word[2:] in lex.outlets):
         return True  # «لبي» of «لبي بي سي»: a channel
     return any(word.endswith(p) and len(word) > len(p) + 1
-               and (word[: -len(p)] in lex.classes.contrast or word[: -len(p)] in lex.function_words)
-               for p in _PRONOUNS)
+               and (word[: -len(p)] in lex.classes.contrast or word[: -len(p)] in lex.function_words
+                    or (word[-len(p) - 1] == "ي" and word[: -len(p) - 1] + "ى" in lex.function_words))
+               for p in _PRONOUNS)  # «عليه»: على with a pronoun (its ى written ي)
 
 
 def is_accusative_noun(lex: Lexicon, word: str) -> bool:
