@@ -608,3 +608,27 @@ def test_a_name_in_the_object_does_not_take_a_cue_it_disagrees_with():
             "الراحل #علي_عبدالله_صالح وعدد من أقاربه إلى نيابة أمن الدولة بتهمة \"الخيانة العظمي\".\n"
             "وأفادت أن ميليشيات الحوثي أحالت ملف الرئيس الراحل صالح وأبنائه.")
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == "مصادر قضائية وحقوقية متطابقة"
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet (aleqt, 2015-07-26): the title's holder keeps his family name with ال
+    ("أجرى وزير الخارجية عادل بن أحمد الجبير مباحثات اليوم مع وزير الخارجية الإيطالي باولو جينتيلوني.\n"
+     "وقال وزير الخارجية في تصريح لوكالة الأنباء السعودية : إن المباحثات كانت مثمرة وبناءة.",
+     "عادل بن أحمد الجبير"),
+    # Al Arabiya: a nisba family name, the name between commas
+    ("قال وزير الخارجية اليمني، خالد اليماني، الجمعة، إن \"بقاء ميناء الحديدة بأيدي ميليشيات الحوثي خطر كبير\".\n"
+     "وأوضح وزير الخارجية اليمني، أن حكومة بلاده قررت المضي قدماً في إنقاذ أبناء الحديدة.", "خالد اليماني"),
+    # Al Arabiya: a definite word after the holder's name is the verb's object, not his name
+    ("رحبت إسرائيل، الثلاثاء، بقرار الرئيس الأميركي دونالد ترمب الانسحاب من الاتفاق النووي مع إيران.\n"
+     "وقال الرئيس الأميركي إن الاتفاق كان كارثيا.", "دونالد ترمب"),
+])
+def test_a_title_refers_to_the_whole_name_given_after_it(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+@pytest.mark.parametrize("word", ["تأكيده", "استنكاره", "اعتباره", "أطباقه"])
+def test_a_verbal_noun_or_broken_plural_with_its_pronoun_is_no_name_word(word):
+    from quotes.lexicon import load_lexicon
+    from quotes.normalize import normalize
+    from quotes.speakers.words import is_namey
+    assert not is_namey(load_lexicon(), normalize(word))

@@ -10,8 +10,8 @@ import regex
 
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
-from quotes.morphology import ADJECTIVE_ENDINGS, is_definite
-from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title
+from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
+from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs
 from quotes.speakers.words import is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, title_of
 from quotes.tokens import Tok, tokens
 
@@ -134,11 +134,7 @@ class ArticleNames:
         pattern = _title_pattern(tuple(title_words))
         found: list[tuple[int, tuple[str, ...]]] = []
         for m in pattern.finditer(self.w, lo, hi):
-            run: list[str] = []
-            for t in tokens(self.w, m.end(), min(len(self.w), m.end() + 80)):
-                if t.kind != "w" or not is_namey(self.lex, t.text) or len(run) == MAX_NAME_WORDS:
-                    break
-                run.append(t.text)
+            run = self._name_after(tokens(self.w, m.end(), min(len(self.w), m.end() + 80)))
             if not run:
                 run = self._name_before(m.start())
             if run:
@@ -146,6 +142,25 @@ class ArticleNames:
                 if len(found) >= MAX_TITLE_HITS:
                     break
         return found
+
+    def _name_after(self, toks: list[Tok]) -> list[str]:
+        """The name that opens ``toks``, right after a title (:func:`name_runs`), without a last
+        definite word that is as likely the verb's object («قرار الرئيس الأميركي دونالد ترمب
+        الانسحاب من»، «واتهم … ستيفن منوتشين الروس "…"»): a common noun followed by a word or a
+        mark; kept after a patronymic chain or of the nisba shape («عادل بن أحمد الجبير
+        مباحثات»، «سعد الحريري»)."""
+        span = next(name_runs(self.lex, toks), None)
+        if span is None or span[0] != 0:
+            return []
+        i, j = span
+        last = toks[j - 1].text
+        nxt = toks[j] if j < len(toks) else None
+        if j - i >= 2 and is_definite(last) and nxt is not None and nxt.kind in ("w", "q") \
+                and title_of(self.lex, nxt.text) is None \
+                and not any(t.text in self.lex.classes.patronymic for t in toks[i + 1:j - 1]) \
+                and (not last.endswith("ي") or strip_definite(last) in self.lex.common_nouns):
+            j -= 1
+        return [t.text for t in toks[i:j]]
 
     def _name_before(self, pos: int) -> list[str]:
         """The name that ends right before ``pos`` (two words or more, link words included),

@@ -103,7 +103,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
         if j == i + 1 and j + 1 < len(toks) and toks[j].kind == "w" \
                 and toks[j + 1].kind == "w" and not is_definite(toks[j].text) \
-                and toks[j].text not in lex.function_words and toks[j].text not in lex.mention_stoppers \
+                and not is_function_form(lex, toks[j].text) and toks[j].text not in lex.mention_stoppers \
                 and title_of(lex, toks[j].text) is None \
                 and is_family_name(lex, toks[j + 1].text):
             j += 1  # a middle name that is also a common noun (عبدالعزيز جزاء الحربي; not after a

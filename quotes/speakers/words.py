@@ -100,9 +100,17 @@ def _namey(lex: Lexicon, word: str) -> bool:
                 return False  # «اسمها»، «واسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
         if f.endswith("اته") and f[:-1] in lex.common_nouns and word not in lex.given_names:
             return False  # «تغريداته»، «تصريحاته»: a plural with ه (no name ends so: ة would be ه)
+        if f.endswith("ه") and _verbal_noun_shape(f[:-1]) and f[:-1] in lex.common_nouns and word not in lex.given_names:
+            return False  # «تأكيده»، «استنكاره»: a verbal noun with ه (its object: «وأعلن الرئيس تأكيده أن»)
         if is_verb_with_object(lex, f) and word not in lex.given_names:
             return False  # «أصدرته»، «تلقتها»، «عقده»
     return title_of(lex, word) is None
+
+
+def _verbal_noun_shape(stem: str) -> bool:
+    """Has ``stem`` the shape of a derived verbal noun: تفعيل («تأكيد»), افتعال/انفعال/استفعال
+    («اعتبار»، «انتقاد»، «استنكار»)?"""
+    return len(stem) >= 5 and ((stem[0] == "ت" and stem[-2] == "ي") or (stem[0] == "ا" and stem[-2] == "ا"))
 
 
 def is_verb_with_object(lex: Lexicon, word: str) -> bool:
