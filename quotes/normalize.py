@@ -1,12 +1,13 @@
 """One Arabic normaliser for every stage (extraction, stance, speaker resolution).
 
 Normalisation unifies alef-hamza forms (أ إ آ ٱ → ا), alef maqsura (ى → ي, except in the
-preposition «على», which stays apart from the name «علي»), ta marbuta
-(ة → ه), Persian/Urdu look-alikes (ی ک), every in-line white space (no-break, thin,
-ideographic spaces, tabs → one plain space each) and line separators (→ newline), folds
-presentation forms to base letters, and removes diacritics, tatweel and invisible
-direction marks and joiners. :class:`NormText` keeps the map back to the original
-offsets, so rules run on the normalised text and every span is reported in the original.
+preposition «على», which stays apart from the name «علي»), ta marbuta (ة → ه),
+Persian/Urdu look-alikes (ی ک), every in-line white space (no-break, thin, ideographic
+spaces, tabs, a hashtag's underscores → one plain space each) and line separators (→
+newline), folds presentation forms to base letters, and removes diacritics, tatweel and
+invisible direction marks and joiners. :class:`NormText` keeps the map back to the
+original offsets, so rules run on the normalised text and every span is reported in the
+original.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _LETTERS = str.maketrans({
     **{c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                        "\u202f\u205f\u3000"},
     **{c: "\n" for c in "\x0b\x0c\x85\u2028\u2029"},
+    "_": " ",  # the words of a hashtag («#أحمد_بن_دغر») are words, found like any other
 })
 # The preposition «على» (alone or behind و/ف) keeps its alef maqsura: folded to ي it would be
 # the given name «علي», the commonest in the corpora («محمد علي النقي», «وقال علي الشهري»).

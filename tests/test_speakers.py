@@ -626,9 +626,32 @@ def test_a_title_refers_to_the_whole_name_given_after_it(text, name):
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
 
 
-@pytest.mark.parametrize("word", ["تأكيده", "استنكاره", "اعتباره", "أطباقه"])
-def test_a_verbal_noun_or_broken_plural_with_its_pronoun_is_no_name_word(word):
+@pytest.mark.parametrize("word", ["تأكيده", "استنكاره", "اعتباره", "ومسيرتها", "حكومته", "بفريقه"])
+def test_a_verbal_noun_or_a_possessed_noun_is_no_name_word(word):
     from quotes.lexicon import load_lexicon
     from quotes.normalize import normalize
     from quotes.speakers.words import is_namey
     assert not is_namey(load_lexicon(), normalize(word))
+
+
+def test_a_name_after_a_possessed_noun_is_in_apposition():
+    # SaudiNewsNet (2015-07-21): «وتربيتها» (a noun with its pronoun) is definite
+    text = ("وأبان المتعامل في تجارة المواشي وتربيتها محمد بن شارع أن عيد الفطر المبارك أنعش سوق "
+            "الأغنام ورفع حجم المبيعات.")
+    assert names(text) == [("محمد بن شارع", "male")]
+
+
+def test_the_words_of_a_hashtag_are_a_name_found_like_any_other():
+    # Al Arabiya: «بن دغر» is the «#أحمد_بن_دغر» of the first sentence
+    text = ("توقع رئيس الحكومة اليمنية، #أحمد_بن_دغر، الأحد، أن نهاية #ميليشيا_الحوثي الانقلابية "
+            "المدعومة من إيران، \"باتت قريبة\"، واعتبرها العدو الأول لليمن.\n"
+            "واتهم بن دغر، ميليشيا الحوثي باستخدام المدنيين دروعا بشرية في حربها على الدولة، لافتا إلى "
+            "حرص الشرعية والتحالف العربي في \"الحفاظ على الدولة\".")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["أحمد بن دغر", "أحمد بن دغر"]
+
+
+def test_a_generic_source_is_its_first_mention_without_the_verbs_object():
+    # Al Arabiya: «التوصل» is what the movement announced
+    text = ("أعلنت #حركة_الجهاد التوصل لاتفاق وقف لإطلاق النار في #غزة بين الفصائل و#إسرائيل.\n"
+            "وأكدت الحركة أن الاتفاق تم بوساطة مصرية.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["حركة الجهاد"]

@@ -12,7 +12,8 @@ from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
 from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs
-from quotes.speakers.words import is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, title_of
+from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, is_verbal_noun,
+                                   title_of)
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_HITS = 20
@@ -212,14 +213,17 @@ class ArticleNames:
         for m in _word_pattern(head, accusative=True).finditer(self.w, lo, hi):
             end = m.end()
             n = 0
+            prev = m.group("head")
             toks = list(tokens(self.w, m.end(), min(hi, m.end() + 80)))
             for t in toks:
                 if t.kind != "w" or n == MAX_NAME_WORDS - 1 or t.text in self.lex.function_words \
                         or t.text in self.lex.mention_stoppers or t.text in self.lex.complementizers \
-                        or t.text in self.lex.cues or t.text in self.lex.classes.copula or not self._qualifies(t.text, n):
+                        or t.text in self.lex.cues or t.text in self.lex.classes.copula \
+                        or not self._qualifies(t.text, n, prev):
                     break
                 end = t.end
                 n += 1
+                prev = t.text
             maker = self._maker(toks)
             if maker is not None:
                 return m.start(), self.display(m.start("head"), m.end("head")) + " " + self.display(*maker)
@@ -243,14 +247,20 @@ class ArticleNames:
                 return (names[0].start, names[-1].end) if names else None
         return None
 
-    def _qualifies(self, word: str, n: int) -> bool:
+    def _qualifies(self, word: str, n: int, prev: str) -> bool:
         """Can ``word`` be the ``n``-th word qualifying a generic source? An adjective
-        (أمنية، مصري، كنديون، الألمانية), or a proper name right after the noun or after و
+        (أمنية، مصري، كنديون، الألمانية), a genitive right after the noun («حركة الجهاد»), or a proper name right after the noun or after و
         («صحيفة هاندلشبلات»، «استطلاع رويترز وإبسوس»); not a verb, an adverb (نقلا) or a
         noun with a preposition (بقاعة)."""
         if word.endswith("ا") or word.startswith("ب") or word in self.lex.verbs or is_verb_with_object(self.lex, word):
             return False  # (nor a verb: «تقرير نشرته المنصة»، «تقرير الشركة الداخلية يلقي»)
-        if is_definite(word) or (len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)):
+        if is_definite(word):
+            # a genitive or an adjective («حركة الجهاد الإسلامي»، «شرطة الطريق السريع»), not a
+            # verbal noun or a title after a definite word: the verb's object or someone else
+            # («أعلنت حركة الجهاد التوصل لاتفاق»، «مكتب التحقيقات الكابتن …»)
+            return not (n and is_definite(prev) and not word.endswith(ADJECTIVE_ENDINGS) and (
+                is_verbal_noun(strip_definite(word)) or title_of(self.lex, word) is not None))
+        if len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS):
             return True
         name = word[1:] if word.startswith("و") and n else word
         return (n == 0 or name != word) and is_namey(self.lex, name) and name not in self.lex.common_nouns

@@ -8,7 +8,7 @@ from typing import Iterator, NamedTuple, Sequence
 from quotes.lexicon import Lexicon
 from quotes.morphology import PROCLITICS, is_definite, strip_definite
 from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name,
-                                   is_function_form, is_namey, kin_construct, kin_stem,
+                                   is_function_form, is_namey, is_possessed, kin_construct, kin_stem,
                                    opens_with_outlet, title_of)
 from quotes.tokens import Tok, tokens
 
@@ -91,7 +91,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             prev.text in lex.given_names and i >= 2 and toks[i - 2].kind == "w"
             and (is_definite(toks[i - 2].text) or title_of(lex, toks[i - 2].text)))  # «المحلل السياسي أمين قمورية»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
-                prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)))):
+                prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text) or (
+                    t.text in lex.given_names and is_possessed(lex, prev.text))))):  # «المواشي وتربيتها محمد بن شارع»
             i += 1
             continue
         j = i + 1

@@ -95,22 +95,40 @@ def _namey(lex: Lexicon, word: str) -> bool:
     if word[:1] in "يت" and word.endswith(("ان", "ون")) and word[:-2] in lex.verbs and word not in lex.given_names:
         return False  # an imperfect verb of a pair or a group: «ينتميان»، «يطالبون»
     for f in forms:
-        for p in _PRONOUNS[:-1]:
-            if f.endswith(p) and f[: -len(p)] in lex.common_nouns and word not in lex.given_names:
-                return False  # «اسمها»، «واسمها»، «رئيسها»: a noun with its pronoun (not ه: «ساره»، «حمزه»)
+        if word not in lex.given_names and (is_possessed(lex, f) or (
+                f is not word and f.endswith("ه") and len(f) >= 5 and f[0] != "ا" and f[:-1] in lex.common_nouns)):
+            return False  # «رئيسها»، «ومسيرتها»، «بفريقه» (a preposition, a noun and ه; not «بجدة»، «باجودة»)
         if f.endswith("اته") and f[:-1] in lex.common_nouns and word not in lex.given_names:
             return False  # «تغريداته»، «تصريحاته»: a plural with ه (no name ends so: ة would be ه)
-        if f.endswith("ه") and _verbal_noun_shape(f[:-1]) and f[:-1] in lex.common_nouns and word not in lex.given_names:
-            return False  # «تأكيده»، «استنكاره»: a verbal noun with ه (its object: «وأعلن الرئيس تأكيده أن»)
+        stem = f[:-1]
+        if f.endswith("ه") and len(stem) >= 5 and (is_verbal_noun(stem) or (stem[0] == "ا" and stem[-2] == "ا")) \
+                and stem in lex.common_nouns and word not in lex.given_names:
+            return False  # «تأكيده»، «أنصاره»: a verbal noun or a plural أفعال with ه («وأعلن الرئيس تأكيده أن»)
         if is_verb_with_object(lex, f) and word not in lex.given_names:
             return False  # «أصدرته»، «تلقتها»، «عقده»
     return title_of(lex, word) is None
 
 
-def _verbal_noun_shape(stem: str) -> bool:
-    """Has ``stem`` the shape of a derived verbal noun: تفعيل («تأكيد»), افتعال/انفعال/استفعال
-    («اعتبار»، «انتقاد»، «استنكار»)?"""
-    return len(stem) >= 5 and ((stem[0] == "ت" and stem[-2] == "ي") or (stem[0] == "ا" and stem[-2] == "ا"))
+def is_possessed(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a common noun with a possessive pronoun: «اسمها»، «رئيسها» (not with ه:
+    «ساره»، «حمزه» are names), or a noun in ة with any pronoun, its ة written ت («ومسيرتها»،
+    «حكومته»، «وتربيتها»)? Such a noun is definite: a name after it is in apposition."""
+    word = without_conjunction(word, longer_than=3)
+    for p in _PRONOUNS:
+        if not word.endswith(p):
+            continue
+        stem = word[: -len(p)]
+        if (p != "ه" and stem in lex.common_nouns) or (
+                len(stem) >= 3 and stem.endswith("ت") and stem[:-1] + "ه" in lex.common_nouns):
+            return True
+    return False
+
+
+def is_verbal_noun(stem: str) -> bool:
+    """Has ``stem`` (without ال) the shape of a derived verbal noun: تفعيل («تأكيد»), تفعّل
+    («توصل»), افتعال/انفعال/استفعال («اعتبار»، «انتقاد»، «استنكار»)?"""
+    return (len(stem) >= 5 and stem[0] == "ت" and stem[-2] == "ي") or (len(stem) >= 6 and stem[0] == "ا" and stem[-2] == "ا") \
+        or (len(stem) == 4 and stem[0] == "ت")  # (not the plural أفعال: «أنباء»)
 
 
 def is_verb_with_object(lex: Lexicon, word: str) -> bool:
