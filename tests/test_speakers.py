@@ -655,3 +655,20 @@ def test_a_generic_source_is_its_first_mention_without_the_verbs_object():
     text = ("أعلنت #حركة_الجهاد التوصل لاتفاق وقف لإطلاق النار في #غزة بين الفصائل و#إسرائيل.\n"
             "وأكدت الحركة أن الاتفاق تم بوساطة مصرية.")
     assert [q.speaker_name for q in body_quotes_of(text)] == ["حركة الجهاد"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet (aleqt/Reuters, 2015-08-07): a subject of seven words after لكن, before its verb
+    ("وفي الوقت الراهن يمكن لاولئك الذين يخضعون لحماية مؤقتة العمل داخل مخيمات اللاجئين في تركيا لكن "
+     "فاروق جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز انه لا توجد خطط لمنح تصاريح عمل.",
+     "فاروق جليك"),
+    # France 24: a parenthesis with وهي between the subject and its verb
+    ("لكن شركة أوتوستراد، وهي وحدة تابعة لمجموعة أتلانتيا المسجلة في ميلانو، قالت إنها أجرت فحوصا "
+     "منتظمة ودقيقة للجسر قبل الكارثة.", "شركة أوتوستراد"),
+    # SaudiNewsNet (2015-07-21): two family names with ال end the name
+    ("وزير الداخلية الكويتي الشيخ محمد الخالد الصباح قال أمس (الثلاثاء) إن البلاد ستضرب بقوة.",
+     "محمد الخالد الصباح"),
+])
+def test_a_subject_before_its_verb_mid_text(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

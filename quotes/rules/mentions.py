@@ -293,7 +293,7 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
     # «الأمين العام لـ«حزب الله» حسن نصر الله، تساءل»: the sentence opens with its subject (a title or a
     # given name first) and a comma (not with a verb or an adverb: «ونعت …، وقال»، «أولا، تقول»)
     if toks[-1].kind == "comma" and cue.start - 200 <= ss:
-        head = toks[:-1]
+        head = _topic_head(ctx, toks[:-1])
         first = next((t.text for t in head if t.kind == "w"), "")
         opens = title_of(lex, first) is not None or first in lex.given_names or first in lex.name_genders
         if head and opens and sum(t.kind == "w" for t in head) <= MAX_MENTION_WORDS and not any(
@@ -304,6 +304,26 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
                 return span
     # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
     return subject_back(ctx, toks, svo=True)
+
+
+def _topic_head(ctx: DocumentContext, head: list[Tok]) -> list[Tok]:
+    """The subject a sentence opens with before a comma and its verb, without a contrast word
+    before it or a parenthesis after it that opens with وهو/وهي («لكن شركة أوتوستراد، وهي
+    وحدة تابعة لمجموعة أتلانتيا …، قالت إنها» → «شركة أوتوستراد»)."""
+    if head and head[0].kind == "w" and (head[0].text in ctx.lex.classes.contrast
+                                         or head[0].text in ctx.lex.classes.sentence_link):
+        head = head[1:]
+    for k, t in enumerate(head[:-1]):
+        if t.kind == "comma" and head[k + 1].kind == "w" and without_conjunction(head[k + 1].text, 1) in ctx.lex.classes.parenthesis:
+            return head[:k]
+    return head
+
+
+def _opens_as_person(ctx: DocumentContext, toks: list[Tok]) -> bool:
+    """Do ``toks`` open with a person's title or a name of two words or more?"""
+    first = toks[0].text if toks and toks[0].kind == "w" else ""
+    run = name_run(ctx.lex, toks, ctx.w)
+    return (title_of(ctx.lex, first) or ("", ""))[0] == "person" or (run is not None and run[0] == 0 and run[1] >= 2)
 
 
 def _antecedent(ctx: DocumentContext, toks: list[Tok]) -> MentionSpan | None:
@@ -343,7 +363,7 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
                 or (bare in lex.function_words and title_of(lex, bare) is None):
             break
         picked.append(t)
-        if len(picked) > (4 if svo else 10):
+        if len(picked) > (MAX_MENTION_WORDS if svo else 10):
             return None
     while picked and picked[-1].kind == "comma":
         picked.pop()
@@ -358,6 +378,10 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
         if before and not (before[-1].kind in ("q", "colon", "comma") or before[-1].text in lex.complementizers
                            or before[-1].text in lex.function_words):
             return None
+        opens = not before or before[-1].text in lex.classes.contrast or before[-1].text in lex.classes.sentence_link
+        if len(picked) > 4 and not (opens and _opens_as_person(ctx, picked)):
+            return None  # a longer subject only where the sentence opens with a person's name («لكن فاروق
+            # جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز إنه»)
         if not is_source(ctx, span):
             return None
     return span

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import Lexicon
-from quotes.morphology import PROCLITICS, is_definite, strip_definite
+from quotes.morphology import ADJECTIVE_ENDINGS, PROCLITICS, is_definite, strip_definite
 from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name,
-                                   is_function_form, is_namey, is_possessed, kin_construct, kin_stem,
+                                   is_function_form, is_namey, is_possessed, is_verbal_noun, kin_construct, kin_stem,
                                    opens_with_outlet, title_of)
 from quotes.tokens import Tok, tokens
 
@@ -123,6 +123,16 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                      or title_of(lex, toks[j + 1].text) is not None):
             j += 1  # a family name with ال closes the name, unless an adjective chain follows
             # («وليد القويني المتحدث الإعلامي»: a title after it starts an apposition)
+        elif j + 1 < len(toks) and toks[j].kind == "w" and toks[j + 1].kind == "w" \
+                and _name_length(lex, toks, i, j) + 2 <= MAX_NAME_WORDS \
+                and (j + 2 == len(toks) or toks[j + 2].kind != "w") \
+                and (is_namey(lex, toks[j - 1].text) or toks[j - 1].text in lex.given_names) \
+                and is_family_name(lex, toks[j].text) and is_family_name(lex, toks[j + 1].text) \
+                and not toks[j].text.endswith(ADJECTIVE_ENDINGS) and not toks[j + 1].text.endswith((*ADJECTIVE_ENDINGS, "ين", "ون")) \
+                and not toks[j + 1].text.startswith("الم") and not is_verbal_noun(strip_definite(toks[j + 1].text)):
+            j += 2  # two family names with ال that end the mention: «الشيخ محمد الخالد الصباح»، «سعود العبد
+            # اللطيف» (not a nisba and its adjective, a participle or a dual: «حسين المصري المقيم»، «البراك
+            # المستثمر»، «خادم الحرمين الشريفين»)
         if complement:
             # after a title without ال the first name word is its complement («وقال أمير عسير»،
             # «مستشار ترامب»); a name after it is the holder («رئيس غواتيمالا جيمي موراليس»)
