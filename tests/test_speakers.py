@@ -672,3 +672,19 @@ def test_a_generic_source_is_its_first_mention_without_the_verbs_object():
 def test_a_subject_before_its_verb_mid_text(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+def test_an_institution_opening_the_sentence_speaks_when_no_one_spoke_before():
+    # Al Arabiya: the government warns, and «وأكدت» (feminine, like «الحكومة») is its
+    text = ("ونبهت الحكومة اليمنية في بيان صدر عنها من الانعكاسات الخطيرة على الصعيدين الإنساني والسياسي، "
+            "لمواصلة ميليشيا الحوثي الانقلابية، تعنتها وعدم تجاوبها مع الجهود الدولية، وأكدت أنها \"ماضية في "
+            "تحرير محافظة الحديدة وكامل المناطق اليمنية التي تسيطر عليها الميليشيا\".")
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("الحكومة اليمنية", "implied-sentence-subject")]
+
+
+def test_a_title_after_a_name_and_a_comma_refers_back_to_the_name():
+    # CNN Arabic: «وكيل مشيخة الأزهر» is «عباس شومان»
+    text = ("قال عباس شومان، وكيل مشيخة الأزهر، إن الأزهر لن يتوقف عن إبداء مواقفه المتعلقة بالشؤون العامة.\n"
+            "وفيما يتعلق بهذا القرار، قال وكيل مشيخة الأزهر: \"القدس ليست هي فقط قضية المسلمين والعرب.\"")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["عباس شومان", "عباس شومان"]

@@ -168,6 +168,8 @@ class ArticleNames:
         the title standing after it in apposition: «الشيخ عبدالعزيز بن عبدالله آل الشيخ مفتي …»."""
         run: list[str] = []
         toks = tokens(self.w, max(0, pos - 80), pos)
+        if toks and toks[-1].kind == "comma":
+            toks = toks[:-1]  # «عباس شومان، وكيل مشيخة الأزهر»
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
             family = not run and k > 0 and is_definite(t.text) and toks[k - 1].text == "ال"  # «آل الشيخ»
@@ -184,8 +186,8 @@ class ArticleNames:
         k = len(toks) - len(run) - 1
         while k >= 0 and toks[k].kind == "w" and toks[k].text in self.lex.classes.name_link:
             k -= 1
-        ok = k < 0 or toks[k].kind in ("comma", "end") or (
-            toks[k].kind == "w" and title_of(self.lex, toks[k].text) is not None)
+        ok = k < 0 or toks[k].kind in ("comma", "end") or (toks[k].kind == "w" and (
+            title_of(self.lex, toks[k].text) is not None or toks[k].text in self.lex.cues))  # «قال عباس شومان، وكيل …»
         return run if ok else []
 
     def first_full_mention(self, head: str, pos: int) -> str | None:

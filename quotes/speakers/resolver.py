@@ -38,7 +38,8 @@ SPEAKER_RULES: dict[str, str] = {
     "org": "an institution, as written",
     "mention": "the mention as written",
     "implied-sentence-subject": "no mention, a participle or a coordinated verb: the subject of the speech verb it "
-                                "hangs on or of the verb that opens its sentence, or its clause's titled subject",
+                                "hangs on or of the verb that opens its sentence, or its clause's titled subject; "
+                                "an institution there only when no one spoke before",
     "implied-channel-owner": "no mention: the owner of a channel the sentence names (تدوينة لأوباما … حيث قال)",
     "implied-previous-speaker": "no mention: the last speaker whose agreement matches",
     "implied-preceding-subject": "no mention and no earlier speaker: the titled name the sentences before are about, "
@@ -51,6 +52,8 @@ SPEAKER_RULES: dict[str, str] = {
 # a person the article names (not a bare title: the last speaker is likelier its holder; not an
 # institution, whose words the subject's end cannot tell from the object's: «المصدر مواصلة الزحف»)
 SHARED_SUBJECT_RULES = frozenset({"name", "title-name", "title-previous-speaker", "family-name", "alias"})
+# ... and, when no one spoke before, an institution or a group whose head agrees with the cue (_body_agrees)
+BODY_SUBJECT_RULES = frozenset({"org", "collective", "generic-first-mention", "generic-earlier-speaker"})
 
 
 def _relative_verb(word: str) -> bool:
@@ -69,6 +72,21 @@ def _agrees(spk: "Speaker", agreement: str) -> bool:
     if agreement == "unknown" or spk.gender == "unknown":
         return True
     return spk.gender == agreement
+
+
+def _body_agrees(spk: "Speaker", agreement: str) -> bool:
+    """Can an institution or a group be the subject of a participle with this agreement, by
+    the grammatical gender of its head («الحكومة اليمنية …، مشيرة»، «نظام الطوارئ …، مشيرا»)?
+    (A country is left out: without a list of them, «دعت الجزائر …، محذرة» reads like «وجاء
+    الجدل …، وقالت».)"""
+    words_ = spk.name.split() if spk.name else []
+    if spk.rule not in BODY_SUBJECT_RULES or not words_ or len(words_) > MAX_TITLE_SUBJECT_WORDS:
+        return False
+    head = normalize(words_[0])
+    if head.startswith(("لل", "بال")):
+        return False  # «ووفقًا للوكالة»: a preposition's object
+    feminine = head.endswith(("ه", "ات"))
+    return agreement == "unknown" or feminine == (agreement == "female")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +148,15 @@ class SpeakerResolver:
     def _implied(self, agreement: str, subject: Subject | None, owner: Finder | None,
                  focus: Candidates | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
+        body: Speaker | None = None  # an institution as the sentence's subject: when no one spoke before
         for clause in subject.clauses if subject is not None else ():
             # the subject of the clause the cue hangs on, whoever was quoted before
             spk = self._from_mention(clause, agreement, pos)
             if spk.name and spk.rule in SHARED_SUBJECT_RULES and self._personal(spk) \
                     and _agrees(spk, agreement) and self._agrees_as_named(clause, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-sentence-subject")
+            if body is None and spk.name and _body_agrees(spk, agreement):
+                body = dataclasses.replace(spk, rule="implied-sentence-subject")
         for find, rule in ((lambda: subject.named if subject else None, "implied-sentence-subject"),
                            (owner, "implied-channel-owner")):
             found = find() if find is not None else None
@@ -163,6 +184,8 @@ class SpeakerResolver:
             if spk.rule in ("name", "title-name", "org", "collective", "generic-first-mention") and spk.name \
                     and self._agrees_as_named(about, agreement, pos):
                 return dataclasses.replace(spk, rule="implied-preceding-subject")
+        if body is not None:
+            return body  # «فندت الإدارة العامة للتعليم بالمدينة المنورة دعاوى …، مؤكدة» with no one before
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
 
     def _personal(self, spk: Speaker) -> bool:
