@@ -32,3 +32,18 @@ def test_repeated_masthead_lines_are_masked():
     text = ("رئيس التحرير\nأحمد صبري\nرئيس التحرير\nأحمد صبري\n\n"
             "قال المتحدث إن الاتصالات مستمرة.")
     assert [q.content for q in body_quotes_of(text)] == ["الاتصالات مستمرة"]
+
+
+def test_a_byline_and_dateline_is_no_part_of_the_first_sentence():
+    # SaudiNewsNet (Sabq, 2015-08-01): «عبدالله البرقاوي- سبق- الرياض:» stands before the verb
+    # that opens the article, whose subject «وقال» shares
+    text = ("عبدالله البرقاوي- سبق- الرياض: دان وزير الخارجية السعودي عادل الجبير جريمة حرق الرضيع "
+            "الفلسطيني \"علي دوابشة\" على يد مستوطنين إسرائيليين فجر اليوم في مدينة نابلس بالضفة الغربية "
+            "المحتلة، وقال: \"ندين بأشد العبارات جريمة حرق الرضيع\".")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("عادل الجبير", "implied-sentence-subject")
+    # Sabq's byline over a quotation that opens the article is no part of its content
+    text = ("سبق- وكالات: شنّت طائرات حربية إسرائيلية، فجر الخميس، غارتين على موقعين، وفق مصادر أمنية "
+            "وشهود عيان فلسطينيين.")
+    (q,) = body_quotes_of(text)
+    assert q.content.startswith("شنّت طائرات حربية إسرائيلية")

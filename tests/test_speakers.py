@@ -688,3 +688,15 @@ def test_a_title_after_a_name_and_a_comma_refers_back_to_the_name():
     text = ("قال عباس شومان، وكيل مشيخة الأزهر، إن الأزهر لن يتوقف عن إبداء مواقفه المتعلقة بالشؤون العامة.\n"
             "وفيما يتعلق بهذا القرار، قال وكيل مشيخة الأزهر: \"القدس ليست هي فقط قضية المسلمين والعرب.\"")
     assert [q.speaker_name for q in body_quotes_of(text)] == ["عباس شومان", "عباس شومان"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # Al Arabiya: a title without ال opens the subject of the verb that opens the sentence
+    ("وصف رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، الخطاب الذي ألقاه الزعيم الإيراني آية الله علي "
+     "خامنئي، بالعدواني، وقال إنه «يثبت أن الاتفاق النووي سيئ».", "بنيامين نتنياهو"),
+    # BBC Arabic: an indefinite nisba goes on with an indefinite subject
+    ("نشرت صحيفة ماليزية بارزة تقريرا يشرح كيفية التعرف على المثليين وينشر قائمة بأبرز السمات التي "
+     "ترى أنها تميزهم.", "صحيفة ماليزية"),
+])
+def test_the_subject_of_the_opening_verb(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name

@@ -137,8 +137,8 @@ def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | Non
     construct = first in ctx.lex.common_nouns and len(region) > 1 and region[1].kind == "w" \
         and is_definite(region[1].text)  # «دعت جماعة الإخوان المسلمين»
     if not (is_definite(first) or title_of(ctx.lex, first) or construct) or first in ctx.lex.classes.time \
-            or is_function_form(ctx.lex, first):
-        return None
+            or (is_function_form(ctx.lex, first) and title_of(ctx.lex, first) is None):
+        return None  # (function_words.txt lists titles too, «وزير»، «رئيس»: they open a subject)
     span = cut_mention(ctx, region)
     if span is None:
         return None
@@ -153,10 +153,10 @@ def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | Non
         if (toks[i].start < end < toks[j - 1].end and i > 0) or (after_comma and j - i >= 2):
             # «رجب طيب أردوغان»: the whole name; «محامية المجموعة، نيكول راموس»; not its object after
             # it («أشرف غني الاعتراف»، «سلمان بن عبد العزيز عهده»)
-            for t in toks[i:j]:
-                if t.start >= end and _object_like(ctx, t.text):
+            for k in range(i, j):
+                if toks[k].start >= end and _object_like(ctx, toks[k].text) and not _object_follows(ctx, words_, toks[k]):
                     break
-                end = max(end, t.end)
+                end = max(end, toks[k].end)
             break
     return MentionSpan(span.start, end)
 
@@ -165,6 +165,16 @@ def _object_like(ctx: DocumentContext, word: str) -> bool:
     """A noun with its pronoun or a definite common noun: after a name, the verb's object."""
     return word not in ctx.lex.given_names and (
         word.endswith("ه") or (is_definite(word) and strip_definite(word) in ctx.lex.common_nouns))
+
+
+def _object_follows(ctx: DocumentContext, words_: list[Tok], tok: Tok) -> bool:
+    """Does an indefinite common noun, the verb's object, follow ``tok`` (so ``tok`` ends the
+    subject: «دان وزير الخارجية السعودي عادل الجبير جريمة حرق الرضيع»)?"""
+    if tok.text.endswith(("ين", "ون", "ات")):
+        return False  # a plural is no family name: «هيلين ميرين الحاضرين …»
+    k = next((n for n, t in enumerate(words_) if t.start == tok.start), None)
+    nxt = words_[k + 1].text if k is not None and k + 1 < len(words_) else ""
+    return bool(nxt) and not is_definite(nxt) and not is_function_form(ctx.lex, nxt) and nxt in ctx.lex.common_nouns
 
 
 def _next_start(toks: list[Tok], end: int) -> int:
@@ -191,7 +201,8 @@ def _continues_subject(ctx: DocumentContext, last: str, word: str) -> bool:
         return word in lex.given_names or last in lex.classes.name_link or (
             is_namey(lex, word) and not word.endswith("ه")) or (
             is_family_name(lex, word) and strip_definite(word) not in lex.common_nouns)
-    return is_definite(word) or is_namey(lex, word) or word in lex.given_names or title_of(lex, word) is not None
+    return is_definite(word) or is_namey(lex, word) or word in lex.given_names or title_of(lex, word) is not None \
+        or word.endswith(("ي", "يه", "يون", "يين"))  # an indefinite nisba: «صحيفة ماليزية»، «موقع إخباري محلي»
 
 
 def _opens_as_verb(ctx: DocumentContext, word: str) -> bool:
