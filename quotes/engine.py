@@ -19,7 +19,7 @@ from quotes.lexicon import CueEntry, Lexicon, load_lexicon
 from quotes.normalize import NormText
 from quotes.record import Document, Quotation
 from quotes.rules import Candidate, DocumentContext, run_rules
-from quotes.rules.subjects import channel_owner, clause_subject, preceding_subject
+from quotes.rules.subjects import channel_owner, clause_subject, preceding_subject, previous_subject
 from quotes.speakers import Speaker, SpeakerResolver
 from quotes.speakers.entities import speaker_ids
 from quotes.version import engine_version
@@ -69,7 +69,8 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
             if q.mention is None and q.entry.frame in SHARES_SUBJECT else None
         owner = partial(channel_owner, ctx, q.cue_start) if q.mention is None else None
         focus = partial(preceding_subject, ctx, q.cue_start) if q.mention is None else None
-        spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus)
+        previous = partial(previous_subject, ctx, q.cue_start) if q.mention is None else None
+        spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus, previous)
         outer = next((s for p, s in reversed(spoken) if p.start <= q.cue_start < p.end), None)
         if outer is not None:
             resolver.resume(outer)  # a quotation inside another's words: the outer speaker goes on

@@ -71,7 +71,7 @@ class BoilerplatePattern:
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
-                "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis")
+                "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,7 @@ class WordClasses:
     rank: frozenset[str]          # «دكتور»، «عقيد»: a rank without ال, right before its holder's name
     relative: frozenset[str]      # «الذي»، «التي»: a relative clause's verb has the name before it as subject
     parenthesis: frozenset[str]   # «وهي»: «شركة أوتوستراد، وهي وحدة …، قالت»: opens a parenthesis on the subject
+    institution: frozenset[str]   # «بلدية»، «حركة»: a generic institution noun whose complement names it
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -700,3 +700,33 @@ def test_a_title_after_a_name_and_a_comma_refers_back_to_the_name():
 ])
 def test_the_subject_of_the_opening_verb(text, name):
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC Arabic: the subject of the sentence right before, when no one spoke before
+    ("وجاء قرار ترامب رغم التحذيرات المتكررة والضغوط السياسية من جانب القوى الكبرى.\n"
+     "وعبرت الخارجية الروسية عن \"خيبة الأمل العميقة\" بسبب قرار ترامب.\n"
+     "وقالت في بيان رسمي إنه \"ليس هناك ولا يمكن أن يكون هناك أسس لخرق خطة العمل الشاملة المشتركة\".",
+     "الخارجية الروسية"),
+    # BBC Arabic: an institution after a speech verb, without the verb's object
+    ("واعترفت الحكومة البولندية بالتراجع عن القانون، ولكنها قالت إنه أدى مفعوله في ردع كل من يردد "
+     "مسؤولية بولندا عن المحرقة.", "الحكومة البولندية"),
+    # Al Arabiya: an institution that announced, for the participle after it
+    ("وأعلنت مؤسسة موانئ البحر الأحمر، التي تدير ميناء الحديدة، في بيان رسمي أصدرته بتاريخ 3 حزيران/يونيو "
+     "2018م، عن جنوح القارب الشراعي Jehol 2 وعلى متنه ملاح يحمل الجنسية الفرنسية، مشيرة إلى أن قاربه "
+     "\"تعرض إلى عاصفة بحرية\".", "مؤسسة موانئ البحر الأحمر"),
+])
+def test_an_institution_speaks_for_the_verb_that_names_no_one(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+@pytest.mark.parametrize("text,name", [
+    # Al Arabiya: the word after an institution's title without ال names the institution
+    ("وقال مدير مستشفى ميراويس إن المستشفى استقبل جثث 16 شخصا.", "مدير مستشفى ميراويس"),
+    ("وكشف رئيس بلدية لييج ويلي دي مايير أن المهاجم قتل شرطيتين.", "ويلي دي مايير"),
+    # BBC Arabic: a country is no institution's title: the name after it is the holder's
+    ("وقالت رئيسة وزراء بريطانيا تيريزا ماي إن روسيا مسؤولة عن الهجوم.", "تيريزا ماي"),
+])
+def test_a_name_after_an_institution_title(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

@@ -319,7 +319,7 @@ def _topic_head(ctx: DocumentContext, head: list[Tok]) -> list[Tok]:
     return head
 
 
-def _opens_as_person(ctx: DocumentContext, toks: list[Tok]) -> bool:
+def opens_as_person(ctx: DocumentContext, toks: list[Tok]) -> bool:
     """Do ``toks`` open with a person's title or a name of two words or more?"""
     first = toks[0].text if toks and toks[0].kind == "w" else ""
     run = name_run(ctx.lex, toks, ctx.w)
@@ -379,7 +379,7 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
                            or before[-1].text in lex.function_words):
             return None
         opens = not before or before[-1].text in lex.classes.contrast or before[-1].text in lex.classes.sentence_link
-        if len(picked) > 4 and not (opens and _opens_as_person(ctx, picked)):
+        if len(picked) > 4 and not (opens and opens_as_person(ctx, picked)):
             return None  # a longer subject only where the sentence opens with a person's name («لكن فاروق
             # جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز إنه»)
         if not is_source(ctx, span):

@@ -8,9 +8,11 @@ from bisect import bisect_right
 
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import DocumentContext, LETTER, MAX_MENTION_WORDS
-from quotes.rules.mentions import (ARABIC_LETTER, cut_mention, mention_of, opens_with_someone, skip_leading_time)
+from quotes.rules.mentions import (ARABIC_LETTER, cut_mention, mention_of, opens_as_person, opens_with_someone,
+                                   skip_leading_time)
 from quotes.speakers import MentionSpan, Subject, name_run, name_runs, title_of
-from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey)
+from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
+                                   is_verbal_noun)
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_BEFORE = 2  # words before an institution's title phrase that may hold a person's title («أمين عام»)
@@ -38,7 +40,10 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
         if verb.entry.frame == "clause" and not _after_subordinator(ctx, tokens(ctx.w, start, verb.start)):
             mention = mention_of(ctx, verb, [t for t in tokens(ctx.w, verb.end, cue_start) if t.kind != "end"])
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
-                return Subject((), mention)
+                # an institution after the verb without its object («وقالت الشرطة التعليق بشكل مباشر …»)
+                person = mention.start < verb.start or opens_as_person(
+                    ctx, [t for t in tokens(ctx.w, mention.start, mention.end) if t.kind == "w"])
+                return Subject((), mention if person else subject_phrase(ctx, mention))
             break
     clauses = tuple(s for s in (relative_antecedent(ctx, start, cue_start), opening_subject(ctx, cue_start))
                     if s is not None)
@@ -134,8 +139,10 @@ def _after_subordinator(ctx: DocumentContext, before: list[Tok]) -> bool:
 def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     region = skip_leading_time(ctx, region)
     first = region[0].text if region and region[0].kind == "w" else ""
-    construct = first in ctx.lex.common_nouns and len(region) > 1 and region[1].kind == "w" \
-        and is_definite(region[1].text)  # «دعت جماعة الإخوان المسلمين»
+    construct = first in ctx.lex.common_nouns and len(region) > 1 and region[1].kind == "w" and (
+        is_definite(region[1].text) or (  # «دعت جماعة الإخوان المسلمين»، «أعلنت مؤسسة موانئ البحر الأحمر»
+            region[1].text in ctx.lex.common_nouns and title_of(ctx.lex, region[1].text) is None
+            and len(region) > 2 and region[2].kind == "w" and is_definite(region[2].text)))
     if not (is_definite(first) or title_of(ctx.lex, first) or construct) or first in ctx.lex.classes.time \
             or (is_function_form(ctx.lex, first) and title_of(ctx.lex, first) is None):
         return None  # (function_words.txt lists titles too, «وزير»، «رئيس»: they open a subject)
@@ -144,7 +151,7 @@ def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | Non
         return None
     toks = [t for t in tokens(ctx.w, span.start, span.end) if t.kind in ("w", "comma")]
     words_ = [t for t in toks if t.kind == "w"]
-    n = 1
+    n = 2 if construct and len(words_) > 2 and not is_definite(words_[1].text) else 1  # «مؤسسة موانئ البحر»
     while n < len(words_) and _continues_subject(ctx, words_[n - 1].text, words_[n].text):
         n += 1
     end = words_[n - 1].end
@@ -192,7 +199,9 @@ def _continues_subject(ctx: DocumentContext, last: str, word: str) -> bool:
         return False
     if is_definite(last):
         if is_definite(word):
-            return strip_definite(word).endswith(("ي", "يه", "يون", "يين", "ون", "ين")) or title_of(lex, word) is not None
+            stem = strip_definite(word)
+            return stem.endswith(("ي", "يه", "يون", "يين", "ون", "ين")) or title_of(lex, word) is not None \
+                or (len(stem) == 4 and stem[0] == "ا" and word.startswith("ال"))  # أفعل: «البحر الأحمر»، «الشرق الأوسط»
         # a name after a title phrase («الرئيس التركي رجب»), not after a family name («الشويمان لمسئولي»)
         titled = title_of(lex, last) is not None or strip_definite(last).endswith(("ي", "يه"))
         return titled and (word in lex.given_names or is_namey(lex, word))
@@ -256,6 +265,14 @@ def preceding_subject(ctx: DocumentContext, cue_start: int) -> tuple[MentionSpan
                  if m is not None)
 
 
+def previous_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
+    """The subject of the verb that opens the sentence right before the cue's, not across a
+    quotation: «وعبرت الخارجية الروسية عن "خيبة الأمل العميقة" …. وقالت في بيان» → «الخارجية
+    الروسية»."""
+    end = ctx.view.sentence_start(cue_start)
+    return opening_subject(ctx, end - 1) if end > 1 else None
+
+
 def subject_of_a_cue_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
     """The subject of the nearest speech verb between ``start`` and ``end`` that introduced
     no quotation: «أعلنت حركة الجهاد الإسلامي وقفا لإطلاق النار. وأوضحت أن …» → «حركة
@@ -281,8 +298,14 @@ def subject_phrase(ctx: DocumentContext, mention: MentionSpan) -> MentionSpan:
         last = next((k for k in reversed(kept) if k.kind == "w"), None)
         closed = last is not None and (is_definite(last.text) or last.text.startswith("لل") or is_namey(ctx.lex, last.text))
         if t.kind == "w" and (t.text in ctx.lex.function_words or is_accusative_noun(ctx.lex, t.text)
-                              or is_circumstantial(ctx.lex, t.text)):
-            break  # «نفت روسيا أي علاقة»، «نفت روسيا نفيا قاطعا»
+                              or is_circumstantial(ctx.lex, t.text) or t.text in ctx.lex.verbs
+                              or (t.text.startswith("بال") and is_verbal_noun(t.text[3:]))
+                              or (t.text[:1] == "ب" and len(t.text) > 3 and t.text[1:] in ctx.lex.common_nouns
+                                  and t.text not in ctx.lex.given_names)):
+            break  # «نفت روسيا أي علاقة»، «نفت روسيا نفيا قاطعا»، «قالت الحكومة البولندية بالتراجع»
+        if t.kind == "w" and closed and is_definite(last.text) and t.text.startswith("ال") and (
+                is_verbal_noun(strip_definite(t.text)) or t.text.endswith("ات")):
+            break  # a verbal noun or a plural after a definite word: «قالت الشرطة التعليق»، «الجيش النيجيري الاتهامات»
         if t.kind == "w" and closed and not (is_definite(t.text) or t.text.startswith("لل") or is_namey(ctx.lex, t.text)
                                              or t.text in ctx.lex.given_names or title_of(ctx.lex, t.text)):
             break

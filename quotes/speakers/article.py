@@ -11,7 +11,7 @@ import regex
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
-from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs
+from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs, org_construct
 from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, is_verbal_noun,
                                    title_of)
 from quotes.tokens import Tok, tokens
@@ -85,12 +85,18 @@ class ArticleNames:
                 k -= 1
             if ext:
                 prev = before[k] if k >= 0 else None
-                if prev is not None and prev.kind == "w" and construct_title(self.lex, prev.text):
-                    prev = ext.pop(0)  # «رئيس غواتيمالا جيمي موراليس»: the country is the title's
                 # an appositive position: after a comma, a mark, an ال-word, a title or a speech verb
-                # («قال أنور قرقاش»; not after a sentence's end: «وأقال ترامب كومي» opens with a verb)
+                # («قال أنور قرقاش»; not after a sentence's end: «وأقال ترامب كومي» opens with a verb),
+                # or after the complement of a title without ال («رئيس بلدية لييج ويلي دي مايير»)
+                head = before[k - 1] if k >= 1 else None  # a title whose complement ``prev`` is
                 ok = prev is not None and (prev.kind in ("comma", "q") or (prev.kind == "w" and (
-                    is_definite(prev.text) or bool(title_of(self.lex, prev.text)) or prev.text in self.lex.cues)))
+                    is_definite(prev.text) or bool(title_of(self.lex, prev.text)) or prev.text in self.lex.cues
+                    or (head is not None and head.kind == "w" and org_construct(self.lex, head.text)))))
+                if prev is not None and prev.kind == "w" and (construct_title(self.lex, prev.text)
+                                                              or org_construct(self.lex, prev.text)):
+                    ext.pop(0)  # the complement is the title's, not part of the name
+                    if len(ext) + len(run) < 2:
+                        ext = []  # «رئيس بلدية تشاتانوغا اندي»: no name of one word is extended past a complement
                 if not ok:
                     ext = []
             for i in range(len(ext)):

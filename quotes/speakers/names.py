@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator, NamedTuple, Sequence
 
 from quotes.lexicon import Lexicon
-from quotes.morphology import ADJECTIVE_ENDINGS, PROCLITICS, is_definite, strip_definite
+from quotes.morphology import ADJECTIVE_ENDINGS, PROCLITICS, is_definite, strip_definite, without_conjunction
 from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name,
                                    is_function_form, is_namey, is_possessed, is_verbal_noun, kin_construct, kin_stem,
                                    opens_with_outlet, title_of)
@@ -87,7 +87,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         if starts and prev is not None and prev.kind == "w" and kin_stem(lex, prev.text) \
                 and (kin_construct(lex, prev.text) or (t.text.startswith("و") and t.text not in lex.given_names)):
             starts = False  # «محامي ترمب»: whose lawyer; «زوجته وابنه»: more kin, not a name
-        complement = starts and prev is not None and construct_title(lex, prev.text) and not (
+        complement = starts and prev is not None and (construct_title(lex, prev.text) or org_construct(lex, prev.text)) and not (
             prev.text in lex.given_names and i >= 2 and toks[i - 2].kind == "w"
             and (is_definite(toks[i - 2].text) or title_of(lex, toks[i - 2].text)))  # «المحلل السياسي أمين قمورية»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or (
@@ -99,6 +99,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         while j < len(toks) and _name_length(lex, toks, i, j) < MAX_NAME_WORDS and toks[j].kind == "w" \
                 and not (j - i >= 2 and toks[j - 2].text == "ال") and (  # «… آل ثاني» closes the name
                 (is_namey(lex, toks[j].text) and not (j - i >= 2 and is_accusative_noun(lex, toks[j].text)))
+                or (toks[j].text in lex.classes.name_link and j + 1 < len(toks) and toks[j + 1].kind == "w"
+                    and is_namey(lex, toks[j + 1].text))  # «ويلي دي مايير»
                 or (toks[j - 1].text in lex.classes.name_link and (toks[j].text not in lex.mention_stoppers
                                                           or toks[j].text in lex.given_names))):
             j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
@@ -157,6 +159,13 @@ def construct_title(lex: Lexicon, word: str) -> bool:
     return hit is not None and hit[0] == "person" and not is_definite(word) and len(word) > 2 \
         and word not in lex.classes.honorific and word not in lex.classes.rank and not kin_stem(lex, word) \
         and not word.endswith("ه")
+
+
+def org_construct(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a generic institution noun without ال (word class ``institution``), whose
+    complement names the institution («مستشفى ميراويس»، «بلدية لييج ويلي دي مايير»: the name
+    after the complement is a person's; not a party's name: «القيادي في حماس أسامة بدران»)?"""
+    return without_conjunction(word, longer_than=3) in lex.classes.institution
 
 
 def family_noun(lex: Lexicon, toks: Sequence[Tok], j: int) -> bool:

@@ -116,15 +116,16 @@ class SpeakerResolver:
 
     def resolve(self, mention: MentionSpan | None, cue: CueEntry, pos: int,
                 subject: Subject | None = None, owner: Finder | None = None,
-                focus: Candidates | None = None) -> Speaker:
+                focus: Candidates | None = None, previous: Finder | None = None) -> Speaker:
         """The speaker of a quotation whose cue is ``cue`` and whose mention is ``mention``;
         ``subject`` is the subject of the cue's sentence, ``owner`` finds the owner of a channel
-        named in it and ``focus`` whom the sentences before are about (best first), for a speaker the
-        cue only implies (called only when the steps before them name no one)."""
+        named in it, ``focus`` whom the sentences before are about (best first) and ``previous``
+        the subject of the sentence right before, for a speaker the cue only implies (called only
+        when the steps before them name no one)."""
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement, subject, owner, focus, pos)
+            spk = self._implied(agreement, subject, owner, focus, previous, pos)
         else:
             spk = self._from_mention(mention, agreement, pos)
             spk = dataclasses.replace(spk, described=tuple(
@@ -146,7 +147,7 @@ class SpeakerResolver:
             self.history.append(outer)
 
     def _implied(self, agreement: str, subject: Subject | None, owner: Finder | None,
-                 focus: Candidates | None, pos: int) -> Speaker:
+                 focus: Candidates | None, previous: Finder | None, pos: int) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
         body: Speaker | None = None  # an institution as the sentence's subject: when no one spoke before
         for clause in subject.clauses if subject is not None else ():
@@ -168,6 +169,8 @@ class SpeakerResolver:
                 if spk.rule == "title" and rule == "implied-sentence-subject" and _agrees(spk, agreement) \
                         and len(spk.name.split()) <= MAX_TITLE_SUBJECT_WORDS:
                     titled = dataclasses.replace(spk, rule=rule)
+                elif body is None and rule == "implied-sentence-subject" and _body_agrees(spk, agreement):
+                    body = dataclasses.replace(spk, rule=rule)  # «وأعلنت مؤسسة موانئ البحر الأحمر … عن …، مشيرة»
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.rule == "share-of-group":
                 continue  # respondents of a poll answer once; the discourse stays with who reports it
@@ -186,6 +189,12 @@ class SpeakerResolver:
                 return dataclasses.replace(spk, rule="implied-preceding-subject")
         if body is not None:
             return body  # «فندت الإدارة العامة للتعليم بالمدينة المنورة دعاوى …، مؤكدة» with no one before
+        found = previous() if previous is not None else None
+        if found is not None:  # «وعبرت الخارجية الروسية عن "خيبة الأمل" …. وقالت في بيان»
+            spk = self._from_mention(found, agreement, pos)
+            if (spk.rule in SHARED_SUBJECT_RULES and self._personal(spk) and _agrees(spk, agreement)
+                    and self._agrees_as_named(found, agreement, pos)) or _body_agrees(spk, agreement):
+                return dataclasses.replace(spk, rule="implied-preceding-subject")
         return Speaker(None, agreement, "unknown", agreement, "implied-unresolved")
 
     def _personal(self, spk: Speaker) -> bool:
@@ -251,7 +260,8 @@ class SpeakerResolver:
         if run is not None and not (title and title[0] == "org"):
             names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
             form, display = self.names.fullest(names, pos)
-            if form == names and len(names) >= 2 and is_definite(names[-1]):
+            if form == names and len(names) >= 2 and is_definite(names[-1]) \
+                    and names[-2] not in self.lex.classes.name_link:  # (not «عبد الرحيم»)
                 # «ووصف بوسنين الحادث»: an ال-word after a name the article gives in full elsewhere
                 # («حسن بوسنين») is the verb's object, not a family name
                 shorter, shorter_display = self.names.fullest(names[:-1], pos)

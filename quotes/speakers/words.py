@@ -126,9 +126,9 @@ def is_possessed(lex: Lexicon, word: str) -> bool:
 
 def is_verbal_noun(stem: str) -> bool:
     """Has ``stem`` (without ال) the shape of a derived verbal noun: تفعيل («تأكيد»), تفعّل
-    («توصل»), افتعال/انفعال/استفعال («اعتبار»، «انتقاد»، «استنكار»)?"""
+    («توصل»), تفاعل («تراجع»), افتعال/انفعال/استفعال («اعتبار»، «انتقاد»، «استنكار»)?"""
     return (len(stem) >= 5 and stem[0] == "ت" and stem[-2] == "ي") or (len(stem) >= 6 and stem[0] == "ا" and stem[-2] == "ا") \
-        or (len(stem) == 4 and stem[0] == "ت")  # (not the plural أفعال: «أنباء»)
+        or (len(stem) == 4 and stem[0] == "ت") or (len(stem) == 5 and stem[0] == "ت" and stem[2] == "ا")  # (not أفعال: «أنباء»)
 
 
 def is_verb_with_object(lex: Lexicon, word: str) -> bool:
