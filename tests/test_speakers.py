@@ -730,3 +730,15 @@ def test_an_institution_speaks_for_the_verb_that_names_no_one(text, name):
 def test_a_name_after_an_institution_title(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+@pytest.mark.parametrize("text,name,gender", [
+    # SaudiNewsNet (Okaz, 2015-08-09): «كل من» and a list of names; a theophoric name («ضيف الله»)
+    ("تفاعلت جماهير الهلال والنصر مع الاستطلاع.\nبداية قال كل من ضيف الله السبيعي وأحمد الحكمي وفهد العبيد "
+     "«نحن سعداء بإقامة اللقاء في لندن، نعتبرها فكرة ناجحة جدا بالنسبة لنا».", "ضيف الله السبيعي", "male"),
+    # Al Arabiya: one of a group speaks, as written, with the verb's gender
+    ("وذكر أحد سكان صنعاء أن الميليشيات لم تترك منطقة دون توزيع أدوات الموت فيها.", "أحد سكان صنعاء", "male"),
+])
+def test_a_quantified_group_speaks(text, name, gender):
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender) == (name, gender)

@@ -59,8 +59,8 @@ def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | Non
     for i, j in name_runs(lex, toks):
         if opens_with_outlet(lex, [t.text for t in toks[i:j]]):
             continue  # «مراسل بي بي سي ويل غرانت»: an outlet is no one's name
-        if i == 0:
-            return i, j  # a mention that opens with a name: the head of an apposition
+        if i == 0 or (i == 2 and toks[0].text == "كل" and toks[1].text == "من"):
+            return i, j  # a mention that opens with a name: the head of an apposition (or of «كل من X وY»)
         if best is None or j - i >= best[1] - best[0]:
             best = (i, j)
     return best
@@ -80,7 +80,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             and toks[i + 1].kind == "w" and is_namey(lex, toks[i + 1].text))
             or grammatical_looking_given_name(lex, toks, i)
             or first_name_in_apposition(lex, toks, i)  # «نعيمة الكلاف، محامية الحراك»
-            or first_name_after_rank(lex, toks, i))  # «اللواء فرج البحسني»
+            or first_name_after_rank(lex, toks, i)  # «اللواء فرج البحسني»
+            or theophoric_name(lex, toks, i))  # «ضيف الله السبيعي»
         if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
                 and t.text[1:] in lex.given_names:
             starts = False  # «القوات الموالية لهادي»: a given name after ل is whom, not who (but «لافروف»، «لانس»)
@@ -90,7 +91,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         complement = starts and prev is not None and (construct_title(lex, prev.text) or org_construct(lex, prev.text)) and not (
             prev.text in lex.given_names and i >= 2 and toks[i - 2].kind == "w"
             and (is_definite(toks[i - 2].text) or title_of(lex, toks[i - 2].text)))  # «المحلل السياسي أمين قمورية»
-        if not starts or not (prev is None or prev.kind in ("comma", "q") or (
+        after_quantifier = prev is not None and prev.text == "من" and i >= 2 and toks[i - 2].text == "كل"  # «كل من X وY»
+        if not starts or not (prev is None or prev.kind in ("comma", "q") or after_quantifier or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text) or (
                     t.text in lex.given_names and is_possessed(lex, prev.text))))):  # «المواشي وتربيتها محمد بن شارع»
             i += 1
@@ -101,6 +103,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 (is_namey(lex, toks[j].text) and not (j - i >= 2 and is_accusative_noun(lex, toks[j].text)))
                 or (toks[j].text in lex.classes.name_link and j + 1 < len(toks) and toks[j + 1].kind == "w"
                     and is_namey(lex, toks[j + 1].text))  # «ويلي دي مايير»
+                or (toks[j].text == "الله" and theophoric_name(lex, toks, j - 1))
                 or (toks[j - 1].text in lex.classes.name_link and (toks[j].text not in lex.mention_stoppers
                                                           or toks[j].text in lex.given_names))):
             j += 1  # «عبد الله»، «محمد بن سلمان»، «أبو محمد»: a link word takes the next word
@@ -159,6 +162,17 @@ def construct_title(lex: Lexicon, word: str) -> bool:
     return hit is not None and hit[0] == "person" and not is_definite(word) and len(word) > 2 \
         and word not in lex.classes.honorific and word not in lex.classes.rank and not kin_stem(lex, word) \
         and not word.endswith("ه")
+
+
+def theophoric_name(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Does a compound name with «الله» open at ``toks[i]``: a bare common noun, «الله», and a
+    name word or a family name after it («ضيف الله السبيعي»، «جار الله الغامدي»; not «بفضل الله
+    تعالى»، «رحمه الله»)?"""
+    if i + 2 >= len(toks) or toks[i].kind != "w" or toks[i + 1].text != "الله" or toks[i + 2].kind != "w":
+        return False
+    w, nxt = toks[i].text, toks[i + 2].text
+    return w in lex.common_nouns and not is_definite(w) and w[:1] not in "بل" and not w.endswith("ه") \
+        and w not in lex.verbs and not nxt.endswith("ه") and (is_namey(lex, nxt) or is_family_name(lex, nxt))
 
 
 def org_construct(lex: Lexicon, word: str) -> bool:
@@ -321,6 +335,13 @@ def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
         return False
     if title_of(lex, words_[0].text):
         return True
+    if words_[0].text in lex.classes.quantifier and len(words_) > 1:
+        # «عدد من اللاعبين»، «كل من ضيف الله السبيعي وأحمد الحكمي»، «بعض المسؤولين»: a group
+        rest = words_[2:] if words_[1].text == "من" else words_[1:]
+        if words_[1].text != "من" and words_[0].text not in ("احد", "احدي", "بعض", "معظم", "غالبيه", "كل"):
+            return False  # «وفقا لعدد مرات خسارته»: a count, not a group
+        return bool(rest) and (is_definite(rest[0].text) or title_of(lex, rest[0].text) is not None
+                               or looks_like_source(lex, w, MentionSpan(rest[0].start, mention.end)))
     if opens_with_outlet(lex, [t.text for t in words_]):
         return True  # «بحسب فرانس برس»
     run = name_run(lex, toks, w)

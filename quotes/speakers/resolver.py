@@ -230,6 +230,13 @@ class SpeakerResolver:
             # the mention finder lets a number open a mention only for a share of a group
             return Speaker(self.names.display(mention.start, mention.end), "unknown", "org", agreement,
                            "share-of-group")
+        if wtoks[0].text in self.lex.classes.quantifier and len(wtoks) > 1 and name_run(self.lex, toks, self.w) is None:
+            # «بعض المختصين»، «أحد أفراد فريق التحقيق»: some of a group, as written; «أحد»/«إحدى» is one person
+            display = self.names.display(mention.start, mention.end)
+            one = {"احد": "male", "احدي": "female"}.get(wtoks[0].text)
+            if one is None:
+                return Speaker(display, "unknown", "org", agreement, "collective")
+            return Speaker(display, agreement if agreement != "unknown" else one, "person", agreement, "collective")
         issuer = self._issued_by(toks)
         if issuer is not None:  # «بيان صادر عن الرئاسة»، «التقرير الصادر عن الحركة العالمية»
             return self._from_mention(issuer, agreement, pos)
