@@ -742,3 +742,12 @@ def test_a_name_after_an_institution_title(text, name):
 def test_a_quantified_group_speaks(text, name, gender):
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_gender) == (name, gender)
+
+
+def test_a_subject_in_marks_after_its_verb_keeps_its_words():
+    # SaudiNewsNet (2015-07-22): the subject opens with a mark («"أم فهد "»); the participle after
+    # it is resolved without failing on a mention of marks only
+    text = ("وأكدت \"أم فهد \"صاحبة أحد أركان الأسر المنتجة بساحة العروض بحي الجزيرة، معربة عن شكرها "
+            "لأمانة الرياض على إتاحة الفرصة لها، مؤكدة أن ذلك يساعد كثيراً في زيادة دخلها المادي.")
+    qs = body_quotes_of(text)
+    assert qs and qs[-1].cue == "مؤكدة" and qs[-1].speaker_gender == "female"

@@ -270,7 +270,8 @@ def previous_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None
     quotation: «وعبرت الخارجية الروسية عن "خيبة الأمل العميقة" …. وقالت في بيان» → «الخارجية
     الروسية»."""
     end = ctx.view.sentence_start(cue_start)
-    return opening_subject(ctx, end - 1) if end > 1 else None
+    span = opening_subject(ctx, end - 1) if end > 1 else None
+    return span if span is not None and any(t.kind == "w" for t in tokens(ctx.w, span.start, span.end)) else None
 
 
 def subject_of_a_cue_before(ctx: DocumentContext, start: int, end: int) -> MentionSpan | None:
@@ -293,6 +294,8 @@ def subject_phrase(ctx: DocumentContext, mention: MentionSpan) -> MentionSpan:
     رئاسة الأركان العامة للجيش الكويتي حقيقة …»، «أكد المجلس أهمية التعاون»); after an
     indefinite noun it continues the construct («منظمة حظر الأسلحة الكيميائية»)."""
     toks = [t for t in tokens(ctx.w, mention.start, mention.end) if t.kind in ("w", "q")]
+    if not any(t.kind == "w" for t in toks):
+        return mention
     kept = toks[:1]
     for t in toks[1:]:
         last = next((k for k in reversed(kept) if k.kind == "w"), None)
@@ -312,6 +315,8 @@ def subject_phrase(ctx: DocumentContext, mention: MentionSpan) -> MentionSpan:
         kept.append(t)
     while kept and kept[-1].kind == "q" and kept[0].kind != "q":
         kept.pop()
+    if not any(t.kind == "w" for t in kept):
+        return mention  # a mark and no word before the object: keep the whole mention
     return MentionSpan(kept[0].start, kept[-1].end)
 
 
