@@ -751,3 +751,18 @@ def test_a_subject_in_marks_after_its_verb_keeps_its_words():
             "لأمانة الرياض على إتاحة الفرصة لها، مؤكدة أن ذلك يساعد كثيراً في زيادة دخلها المادي.")
     qs = body_quotes_of(text)
     assert qs and qs[-1].cue == "مؤكدة" and qs[-1].speaker_gender == "female"
+
+
+def test_a_captain_and_a_negated_opening_verb_share_the_subject():
+    # France 24: «قبطان» is a person's title; «لم» stands before the verb that opens the sentence
+    text = ("وقال رئيس الحكومة التونسية يوسف الشاهد إن بلاده قدمت لهم المساعدة الطبية.\n"
+            "وأعرب قبطان السفينة علي حجي عن سعادته وارتياحه لهذا القرار على الرغم من تأخره، مشيرا إلى أن "
+            "المهاجرين منهكون ويريدون الدخول إلى تونس.\n"
+            "ولم يتلق القبطان بعد الإذن بالرسو في ميناء جرجيس لكنه أكد أن صدور الإذن لن يتأخر بعد تصريحات الشاهد.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["يوسف الشاهد", "علي حجي", "علي حجي"]
+
+
+def test_a_document_issued_by_a_body_with_a_verb():
+    # Al Arabiya: «بيان صدر عن» like «بيان صادر عن»
+    text = "وأفاد بيان صدر عن مكتب الادعاء أن التحقيق في القضية ما زال مستمرا."
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["مكتب الادعاء"]
