@@ -766,3 +766,15 @@ def test_a_document_issued_by_a_body_with_a_verb():
     # Al Arabiya: «بيان صدر عن» like «بيان صادر عن»
     text = "وأفاد بيان صدر عن مكتب الادعاء أن التحقيق في القضية ما زال مستمرا."
     assert [q.speaker_name for q in body_quotes_of(text)] == ["مكتب الادعاء"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # Sky News Arabia: a first name that is a common noun after a title and a comma
+    ("قال وزير الخارجية التركي، مولود جاويش أوغلو، الثلاثاء، إن القوات التركية تتقدم \"بخطوات حازمة\" "
+     "صوب منطقة قنديل.", "مولود جاويش أوغلو"),
+    # Sky News Arabia: a channel's name in marks before the complementizer binds nothing
+    ("وقال الوزير إن الأمر صعب.\nوأضاف أوغلو لمحطة \"إن.تي.في\" أن توقيت العملية ليس له علاقة بالانتخابات.",
+     "أوغلو"),
+])
+def test_names_around_commas_and_marks(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name

@@ -16,8 +16,8 @@ CLOSER_LIKE = frozenset('”»›"″“')
 def opens_clause(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> bool:
     """A complementizer opens reported words unless a word before it binds it."""
     prev_words = [t for t in region if t.kind == "w"]
-    if not prev_words:
-        return True
+    if not prev_words or region[-1].kind == "q":
+        return True  # (after a name in marks, its last word binds nothing: «لمحطة "إن.تي.في" أن»)
     prev = prev_words[-1].text
     if prev in cue.entry.complements:
         return True

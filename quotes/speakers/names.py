@@ -80,6 +80,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             and toks[i + 1].kind == "w" and is_namey(lex, toks[i + 1].text))
             or grammatical_looking_given_name(lex, toks, i)
             or first_name_in_apposition(lex, toks, i)  # «نعيمة الكلاف، محامية الحراك»
+            or first_name_after_comma(lex, toks, i)  # «وزير الخارجية التركي، مولود جاويش أوغلو»
             or first_name_after_rank(lex, toks, i)  # «اللواء فرج البحسني»
             or theophoric_name(lex, toks, i))  # «ضيف الله السبيعي»
         if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
@@ -225,6 +226,24 @@ def first_name_in_apposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
             and comma.kind == "comma" and _person_title(lex, title))
 
 
+def first_name_after_comma(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]``, a common noun after a person's title phrase and a comma, a first name?
+    It is when a name word follows it and the name ends the mention or a comma closes it
+    («وزير الخارجية التركي، مولود جاويش أوغلو، الثلاثاء»)."""
+    if i < 2 or i + 1 >= len(toks) or toks[i - 1].kind != "comma" or toks[i].kind != "w" or toks[i + 1].kind != "w":
+        return False
+    word = toks[i].text
+    if is_definite(word) or len(word) < 3 or _of_another_class(lex, word) or title_of(lex, word) \
+            or word not in lex.common_nouns or not is_namey(lex, toks[i + 1].text):
+        return False
+    if not any(t.kind == "w" and _person_title(lex, t) for t in toks[max(0, i - 5):i - 1]):
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].kind == "w" and is_namey(lex, toks[j].text) and j - i < MAX_NAME_WORDS:
+        j += 1
+    return j == len(toks) or toks[j].kind != "w"
+
+
 def first_name_after_rank(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
     """Is ``toks[i]``, a common noun right after a person's title with ال, a first name? It is
     when a family name follows that is no common noun («اللواء فرج البحسني»، «العميد صلاح
@@ -283,8 +302,9 @@ def apposition_head(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int
     if opener is not None:
         return opener
     if _person_title(lex, first) and name_run(lex, toks[:parts[0][1]], w) is None \
-            and is_holder(lex, toks[parts[1][0]:parts[1][1]], w):
-        return parts[1]  # «مديرة البحوث في المنظمة، لين معلوف»: a title, then its holder
+            and (is_holder(lex, toks[parts[1][0]:parts[1][1]], w)
+                 or any(i == parts[1][0] for i, _ in name_runs(lex, toks[:parts[1][1]]))):
+        return parts[1]  # «مديرة البحوث في المنظمة، لين معلوف»، «…، مولود جاويش أوغلو»: a title, then its holder
     return parts[0]
 
 
