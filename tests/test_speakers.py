@@ -778,3 +778,12 @@ def test_a_document_issued_by_a_body_with_a_verb():
 ])
 def test_names_around_commas_and_marks(text, name):
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+def test_a_masculine_singular_verb_does_not_go_on_with_a_plural_body():
+    # France 24: «وأضاف» goes on with the police chief, not with «سلطات السجون»
+    text = ("يشارك الآن حوالي مئة عنصر متخصص في تعقّب أثره، بحسب ما أعلن فيليب فيروني قائد وحدة مكافحة الجريمة المنظّمة.\n"
+            "وقال للصحافيين \"كانت عملية الهرب مخططا لها بعناية\".\n"
+            "ونفّذت هذه العملية صباح الأحد، ولم تستغرق سوى \"بضع دقائق\"، وفقا لسلطات السجون.\n"
+            "وأضاف أن رضوان فايد \"معتاد على الهرب\".")
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == "فيليب فيروني"

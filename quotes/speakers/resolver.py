@@ -74,6 +74,13 @@ def _agrees(spk: "Speaker", agreement: str) -> bool:
     return spk.gender == agreement
 
 
+def _plural_body(spk: "Speaker") -> bool:
+    """Is ``spk`` a group or institution named by a plural («سلطات السجون»، «مصادر مطلعة»)? A
+    masculine singular verb that names no one does not go on with it («وفقا لسلطات السجون …. وأضاف»)."""
+    head = normalize(spk.name.split()[0]) if spk.name else ""
+    return spk.kind != "person" and (head.endswith(("ات", "ون", "ين")) or spk.rule == "collective" and head == "مصادر")
+
+
 def _body_agrees(spk: "Speaker", agreement: str) -> bool:
     """Can an institution or a group be the subject of a participle with this agreement, by
     the grammatical gender of its head («الحكومة اليمنية …، مشيرة»، «نظام الطوارئ …، مشيرا»)?
@@ -125,7 +132,7 @@ class SpeakerResolver:
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement, subject, owner, focus, previous, pos)
+            spk = self._implied(agreement, subject, owner, focus, previous, pos, cue.number == "sg")
         else:
             spk = self._from_mention(mention, agreement, pos)
             spk = dataclasses.replace(spk, described=tuple(
@@ -147,7 +154,7 @@ class SpeakerResolver:
             self.history.append(outer)
 
     def _implied(self, agreement: str, subject: Subject | None, owner: Finder | None,
-                 focus: Candidates | None, previous: Finder | None, pos: int) -> Speaker:
+                 focus: Candidates | None, previous: Finder | None, pos: int, singular: bool = False) -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
         body: Speaker | None = None  # an institution as the sentence's subject: when no one spoke before
         for clause in subject.clauses if subject is not None else ():
@@ -174,7 +181,8 @@ class SpeakerResolver:
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.rule == "share-of-group":
                 continue  # respondents of a poll answer once; the discourse stays with who reports it
-            if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")):
+            if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")) \
+                    and not (singular and agreement == "male" and prev.agreement == "unknown" and _plural_body(prev)):
                 gender = prev.gender
                 if gender == "unknown" and prev.kind != "org":
                     gender = agreement
