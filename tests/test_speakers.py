@@ -787,3 +787,11 @@ def test_a_masculine_singular_verb_does_not_go_on_with_a_plural_body():
             "ونفّذت هذه العملية صباح الأحد، ولم تستغرق سوى \"بضع دقائق\"، وفقا لسلطات السجون.\n"
             "وأضاف أن رضوان فايد \"معتاد على الهرب\".")
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == "فيليب فيروني"
+
+
+def test_a_name_right_after_the_opening_verb_is_its_subject():
+    # Sky News Arabia: «وطالب حمد خالد العرق الأمم المتحدة …، ووجه نداء … يقول»
+    text = ("وقال جابر الكحلة المري أحد أبناء القبيلة، إن ما حدث كان عقابا جماعيا.\n"
+            "وطالب حمد خالد العرق الأمم المتحدة بالتدخل لحل مشكلة قبيلة الغفران، ووجه نداء إلى العالم "
+            "يقول: \"أرجوكم ساعدونا\".")
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == "حمد خالد"

@@ -107,6 +107,19 @@ def opening_subject(ctx: DocumentContext, cue_start: int) -> MentionSpan | None:
     return None
 
 
+def _name_word(ctx: DocumentContext, word: str) -> bool:
+    """Is ``word``, after a given name, surely more of the name: a given name, a link word, a
+    family name with ال or a name word that is no common noun, verb or noun with ه («حمد خالد
+    العرق»; not «أبو معاذ شعوره»، «روحاني قرار»)?"""
+    lex = ctx.lex
+    if word in lex.given_names or word in lex.classes.name_link:
+        return True
+    if is_definite(word):
+        return is_family_name(lex, word)
+    return is_namey(lex, word) and word not in lex.common_nouns and word not in lex.verbs and not word.endswith("ه") \
+        and not (word[0] in "يت" and len(word) <= 5)  # an imperfect verb: «فقال يوسف يروي …»
+
+
 def _may_be_verb(ctx: DocumentContext, word: str) -> bool:
     return not is_definite(word) and title_of(ctx.lex, word) is None and not is_function_form(ctx.lex, word) \
         and word not in ctx.lex.classes.time and word not in ctx.lex.given_names and len(word) >= 3 \
@@ -143,8 +156,15 @@ def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | Non
         is_definite(region[1].text) or (  # «دعت جماعة الإخوان المسلمين»، «أعلنت مؤسسة موانئ البحر الأحمر»
             region[1].text in ctx.lex.common_nouns and title_of(ctx.lex, region[1].text) is None
             and len(region) > 2 and region[2].kind == "w" and is_definite(region[2].text)))
-    if not (is_definite(first) or title_of(ctx.lex, first) or construct) or first in ctx.lex.classes.time \
-            or (is_function_form(ctx.lex, first) and title_of(ctx.lex, first) is None):
+    if first and not (is_definite(first) or title_of(ctx.lex, first) or construct):
+        # a person's name right after the verb («وطالب حمد خالد العرق الأمم المتحدة …»، «ودعا نيكولاي
+        # ملادينوف، المنسق الخاص …»): the name, two words or more, is the subject
+        run = next(iter(name_runs(ctx.lex, [t for t in region if t.kind != "end"])), None)
+        if run is not None and run[0] == 0 and run[1] >= 2 and (first in ctx.lex.given_names or first in ctx.lex.name_genders) \
+                and all(_name_word(ctx, t.text) for t in region[1:run[1]]):
+            return MentionSpan(region[0].start, region[run[1] - 1].end)
+        return None
+    if first in ctx.lex.classes.time or (is_function_form(ctx.lex, first) and title_of(ctx.lex, first) is None):
         return None  # (function_words.txt lists titles too, «وزير»، «رئيس»: they open a subject)
     span = cut_mention(ctx, region)
     if span is None:
