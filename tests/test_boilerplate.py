@@ -47,3 +47,11 @@ def test_a_byline_and_dateline_is_no_part_of_the_first_sentence():
             "وشهود عيان فلسطينيين.")
     (q,) = body_quotes_of(text)
     assert q.content.startswith("شنّت طائرات حربية إسرائيلية")
+
+
+def test_an_outlet_dateline_is_no_part_of_the_first_sentence():
+    # CNN Arabic: «أنقرة، تركيا (CNN) --» stands before the verb that opens the article
+    text = ("أنقرة، تركيا (CNN) -- نفى المتحدث باسم الحكومة التركية، نائب رئيس الوزراء بكر بوزداغ، أنباء "
+            "اعتزام دخول قوات مرتبطة بالنظام السوري إلى عفرين، مشددا على أن تركيا ستتوجه نحوها بعملية عسكرية.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("بكر بوزداغ", "implied-sentence-subject")

@@ -274,6 +274,8 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
     # «وكانت القوات الاسرائيلية قد قتلت ثلاثة … في مداهمات قالت إنها»)
     for k in range(len(toks) - 1, max(-1, len(toks) - 20), -1):
         t = toks[k]
+        if t.kind == "w" and t.text in lex.classes.copula and k and toks[k - 1].text in lex.classes.relative:
+            break  # «بوزداغ، الذي كان يتحدث في مؤتمر صحفي …، قال»: the copula of a relative clause
         if t.kind == "w" and t.text in lex.classes.copula:
             qad = next((m for m in range(k + 1, len(toks) - 1) if toks[m].kind == "w" and toks[m].text == "قد"), None)
             return span_of(toks[k + 1:qad] if qad is not None else toks[k + 1:])
@@ -295,7 +297,9 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
     if toks[-1].kind == "comma" and cue.start - 200 <= ss:
         head = _topic_head(ctx, toks[:-1])
         first = next((t.text for t in head if t.kind == "w"), "")
-        opens = title_of(lex, first) is not None or first in lex.given_names or first in lex.name_genders
+        run = name_run(lex, head, w)
+        opens = title_of(lex, first) is not None or first in lex.given_names or first in lex.name_genders \
+            or (run is not None and run[0] == 0 and run[1] == sum(t.kind == "w" for t in head))  # «بوزداغ، الذي …، قال»
         if head and opens and sum(t.kind == "w" for t in head) <= MAX_MENTION_WORDS and not any(
                 t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None
                                    or t.text in lex.verbs) for t in head):
@@ -314,7 +318,9 @@ def _topic_head(ctx: DocumentContext, head: list[Tok]) -> list[Tok]:
                                          or head[0].text in ctx.lex.classes.sentence_link):
         head = head[1:]
     for k, t in enumerate(head[:-1]):
-        if t.kind == "comma" and head[k + 1].kind == "w" and without_conjunction(head[k + 1].text, 1) in ctx.lex.classes.parenthesis:
+        if t.kind == "comma" and head[k + 1].kind == "w" and (
+                without_conjunction(head[k + 1].text, 1) in ctx.lex.classes.parenthesis
+                or head[k + 1].text in ctx.lex.classes.relative):  # «بوزداغ، الذي كان يتحدث …، قال»
             return head[:k]
     return head
 

@@ -361,7 +361,9 @@ class SpeakerResolver:
         spk = self._from_mention(MentionSpan(part[0].start, part[-1].end), agreement, pos)
         if i > 0 and is_holder(self.lex, toks[i:j], self.w):
             # «وكيل وزارة الصحة، علي الوليدي»: the title's holder, a person named in full
-            held = next((t for t in part if title_of(self.lex, t.text) is None), part[0])
+            held = next((t for k, t in enumerate(part) if title_of(self.lex, t.text) is None
+                         and not (k and self._title_complement(t.text))), part[0])
+            # (not «الوزراء» of «نائب رئيس الوزراء بكر بوزداغ», «السلوفيني» of «السفير السلوفيني فوييسلاف سوك»)
             whole = self.names.display(held.start, part[-1].end)
             if spk.rule == "mention" or (spk.rule == "name" and spk.name and spk.name in whole):
                 spk = dataclasses.replace(spk, name=whole, kind="person", rule="name")
@@ -371,6 +373,13 @@ class SpeakerResolver:
             if title is not None:
                 spk = dataclasses.replace(spk, gender=title[1])
         return spk
+
+    def _title_complement(self, word: str) -> bool:
+        """Is ``word``, after a word of a title phrase, its definite noun or nisba rather than a
+        name's first word («الوزراء»، «السلوفيني»; not «الحسن»)?"""
+        stem = strip_definite(word)
+        return is_definite(word) and stem not in self.lex.given_names and (
+            stem in self.lex.common_nouns or stem.endswith(("ي", "يه")))
 
     def _fits_title(self, wtoks: list[Tok], prev: Speaker, last: bool = True) -> bool:
         """Can ``prev`` be who a definite title refers back to? Not when the mention that
