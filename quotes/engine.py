@@ -68,7 +68,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
         subject = clause_subject(ctx, q.cue_start, q.entry.frame) \
             if q.mention is None and q.entry.frame in SHARES_SUBJECT else None
         owner = partial(channel_owner, ctx, q.cue_start) if q.mention is None else None
-        focus = partial(preceding_subject, ctx, q.cue_start) if q.mention is None else None
+        focus = partial(preceding_subject, ctx, q.cue_start)  # (for a mention, only an honorific pronoun asks)
         previous = partial(previous_subject, ctx, q.cue_start) if q.mention is None else None
         spk = resolver.resolve(q.mention, q.entry, q.start, subject, owner, focus, previous)
         outer = next((s for p, s in reversed(spoken) if p.start <= q.cue_start < p.end), None)

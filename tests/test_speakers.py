@@ -803,3 +803,14 @@ def test_a_subject_before_its_verb_past_a_relative_clause():
             "بوزداغ، الذي كان يتحدث في مؤتمر صحفي بمقر رئاسة الوزراء في العاصمة التركية أنقرة، قال إن "
             "السلطات الرسمية لم تؤكد بعد أنباء دخول قوات مرتبطة بالنظام السوري إلى عفرين.")
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == "بكر بوزداغ"
+
+
+def test_an_honorific_pronoun_with_no_one_quoted_before_is_whom_the_article_is_about():
+    # SaudiNewsNet (al-Jazirah, 2015-08-07): «وقال سماحته» after the sentence about the Mufti; the
+    # verse he cites is no speaker «وأضاف سماحته» refers back to
+    text = ("وصف سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ عبدالعزيز بن عبدالله آل الشيخ حادثة "
+            "التفجير الغاشم الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير بالعمل الإجرامي المشين. "
+            "وقال سماحته: المصاب مصاب الجميع. قال الله تعالى: وَمَنْ أَظْلَمُ مِمَّن مَّنَعَ مَسَاجِدَ اللّهِ. "
+            "وأضاف سماحته: هذه الأحداث لن تبعدنا عن مبادئنا.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == [
+        "عبدالعزيز بن عبدالله آل الشيخ", "الله", "عبدالعزيز بن عبدالله آل الشيخ"]

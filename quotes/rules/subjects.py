@@ -352,8 +352,8 @@ def person_named_before(ctx: DocumentContext, start: int, end: int) -> MentionSp
         k = next((n for n in range(max(0, i - 3), i) if person_title(toks[n])), None)
         if j - i < 2 or k is None:
             continue
-        if j - i >= 3 and is_definite(toks[j - 1].text):
-            j -= 1  # «بيل كلينتون التفوق»: a definite word after a full name is what he did
+        if j - i >= 3 and is_definite(toks[j - 1].text) and toks[j - 2].text not in ctx.lex.classes.name_link:
+            j -= 1  # «بيل كلينتون التفوق»: a definite word after a full name is what he did (not «آل الشيخ»)
         return MentionSpan(toks[k].start, toks[j - 1].end)
     return None
 

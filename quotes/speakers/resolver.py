@@ -26,7 +26,9 @@ SPEAKER_RULES: dict[str, str] = {
     "name": "a person's name in the mention, extended to its fullest form in the article",
     "alias": "a fixed formula of speaker_aliases.tsv (قال تعالى → الله)",
     "title-name": "a title the article elsewhere gives with the holder's name",
-    "title-previous-speaker": "a definite title or honorific pronoun: the last person who spoke",
+    "title-previous-speaker": "a definite title or honorific pronoun: the last person who spoke (a cited verse "
+                              "is no one); an honorific pronoun with no one before: the person the sentences "
+                              "before are about",
     "title": "a title with no name anywhere in the article, as written",
     "family-name": "a family name with ال: the earlier speaker of that family name",
     "generic-earlier-speaker": "a bare definite noun (المجلس): the earlier institution of that head",
@@ -135,6 +137,14 @@ class SpeakerResolver:
             spk = self._implied(agreement, subject, owner, focus, previous, pos, cue.number == "sg")
         else:
             spk = self._from_mention(mention, agreement, pos)
+            if spk.rule == "title" and focus is not None and self._honorific_pronoun(mention):
+                # «وصف سماحة مفتي عام المملكة … الشيخ عبدالعزيز بن عبدالله آل الشيخ …. وقال سماحته» with
+                # no one quoted before: the person the sentences before are about
+                for about in focus():
+                    found = self._from_mention(about, agreement, pos)
+                    if found.rule in ("name", "title-name") and found.kind == "person" and _agrees(found, agreement):
+                        spk = dataclasses.replace(found, rule="title-previous-speaker")
+                        break
             spk = dataclasses.replace(spk, described=tuple(
                 strip_definite(t.text) for t in tokens(self.w, mention.start, mention.end) if t.kind == "w"))
         if cue.number in ("pl", "du") and cue.frame != "relay":
@@ -179,8 +189,8 @@ class SpeakerResolver:
                 elif body is None and rule == "implied-sentence-subject" and _body_agrees(spk, agreement):
                     body = dataclasses.replace(spk, rule=rule)  # «وأعلنت مؤسسة موانئ البحر الأحمر … عن …، مشيرة»
         for prev in reversed(self.history[-MAX_HISTORY:]):
-            if prev.rule == "share-of-group":
-                continue  # respondents of a poll answer once; the discourse stays with who reports it
+            if prev.rule in ("share-of-group", "alias"):
+                continue  # respondents of a poll answer once, a verse is cited: the discourse stays with who reports it
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")) \
                     and not (singular and agreement == "male" and prev.agreement == "unknown" and _plural_body(prev)):
                 gender = prev.gender
@@ -305,7 +315,7 @@ class SpeakerResolver:
             if named is None and anaphoric:  # «المسؤول الروسي»، «سموه»، «معاليه»، «هذا الناطق»
                 rule = "title-previous-speaker"
                 for back, prev in enumerate(reversed(self.history[-MAX_HISTORY:])):
-                    if prev.kind == "person" and prev.name and prev.agreement in (agreement, "unknown") \
+                    if prev.kind == "person" and prev.name and prev.rule != "alias" and prev.agreement in (agreement, "unknown") \
                             and self._fits_title(wtoks, prev, last=back == 0) \
                             and (not construct or wtoks[1].text in prev.described):
                         named = prev.name
@@ -373,6 +383,12 @@ class SpeakerResolver:
             if title is not None:
                 spk = dataclasses.replace(spk, gender=title[1])
         return spk
+
+    def _honorific_pronoun(self, mention: MentionSpan) -> bool:
+        """Is the mention an honorific with its pronoun alone («سموه»، «معاليه»، «سماحته»)?"""
+        words_ = [t.text for t in tokens(self.w, mention.start, mention.end) if t.kind == "w"]
+        return len(words_) == 1 and words_[0].endswith("ه") and not is_definite(words_[0]) \
+            and title_of(self.lex, words_[0]) is not None
 
     def _title_complement(self, word: str) -> bool:
         """Is ``word``, after a word of a title phrase, its definite noun or nisba rather than a
