@@ -814,3 +814,21 @@ def test_an_honorific_pronoun_with_no_one_quoted_before_is_whom_the_article_is_a
             "وأضاف سماحته: هذه الأحداث لن تبعدنا عن مبادئنا.")
     assert [q.speaker_name for q in body_quotes_of(text)] == [
         "عبدالعزيز بن عبدالله آل الشيخ", "الله", "عبدالعزيز بن عبدالله آل الشيخ"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet (Okaz, 2015-08-10): a title whose holder follows a place and a rank of his own
+    ("أوضح مدير إدارة شؤون القطاع الصحي الخاص بصحة جدة الدكتور محمد باجبير أن اللجان تعمل.\n"
+     "وأكد مدير إدارة شؤون القطاع الصحي الخاص أن إدارته حريصة على التعاون.", "محمد باجبير"),
+    # SaudiNewsNet (al-Riyadh, 2015-08-11): «طبيب» after a rank is a rank too
+    ("وقال اللواء طبيب راشد الدوسري: \"إن تنمية الخدمات الطبية مستمرة\".", "راشد الدوسري"),
+])
+def test_ranks_and_places_between_a_title_and_its_holder(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+def test_a_pronoun_after_the_cue_names_no_one():
+    # SaudiNewsNet (al-Jazirah, 2015-08-10): «وقال أنا أقدم نفسي …»: the father quoted before speaks
+    text = ("أكد والد الشهيد الجندي ممدوح الحارثي أن استشهاد ابنه مصدر فخر واعتزاز.\n"
+            "وقال أنا أقدم نفسي ومن تبقى من أبنائي فداء للوطن.")
+    assert "أنا" not in [q.speaker_name for q in body_quotes_of(text)]

@@ -43,11 +43,21 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     if cue.entry.frame == "clause":
         region = skip_addressee(ctx, region)  # («وفقا للمصادر»: after a nominal cue, ل opens the source)
     span = cut_mention(ctx, region)
-    if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)):
-        span = None  # «وقال مازحا:»، «واعتبر ذلك انتهاكا»: no one is named
+    if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)
+                             or all(_grammatical(ctx, t.text) for t in tokens(ctx.w, span.start, span.end) if t.kind == "w")):
+        span = None  # «وقال مازحا:»، «واعتبر ذلك انتهاكا»، «وقال أنا أقدم نفسي»: no one is named
     if span is None and cue.entry.frame in ("clause", "channel"):
         span = mention_before(ctx, cue)
     return span
+
+
+def _grammatical(ctx: DocumentContext, word: str) -> bool:
+    """Is ``word`` a grammatical word that names no one («أنا»، «عليها»، «بعدها»), not a title
+    (function_words.txt lists «مصدر»، «صحيفة» too, also behind a proclitic: «لمصادر») or a
+    quantifier with its pronoun («أحدهم»)?"""
+    bare = word[1:] if word[:1] in "ولبف" and len(word) > 3 else word
+    return is_function_form(ctx.lex, word) and title_of(ctx.lex, word) is None and title_of(ctx.lex, bare) is None \
+        and not any(word.startswith(q) for q in ctx.lex.classes.quantifier)
 
 
 def _demonstrative_object(ctx: DocumentContext, span: MentionSpan) -> bool:

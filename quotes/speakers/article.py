@@ -12,11 +12,12 @@ from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
 from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs, org_construct
-from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_namey, is_verb_with_object, is_verbal_noun,
-                                   title_of)
+from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_function_form, is_namey, is_verb_with_object,
+                                   is_verbal_noun, title_of)
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_HITS = 20
+MAX_TITLE_GAP = 6  # words between a title and its holder's own rank («… بصحة جدة الدكتور محمد باجبير»)
 MAX_NAME_OCCURRENCES = 25  # places looked at for the fullest form of a name
 ARTICLE_WINDOW = 50_000  # characters around a quotation searched for names in a huge document
 _MARKS = regex.compile(r'["“”«»‹›„‟″]')
@@ -141,7 +142,8 @@ class ArticleNames:
         pattern = _title_pattern(tuple(title_words))
         found: list[tuple[int, tuple[str, ...]]] = []
         for m in pattern.finditer(self.w, lo, hi):
-            run = self._name_after(tokens(self.w, m.end(), min(len(self.w), m.end() + 80)))
+            after = tokens(self.w, m.end(), min(len(self.w), m.end() + 80))
+            run = self._name_after(after) or self._titled_name_after(after)
             if not run:
                 run = self._name_before(m.start())
             if run:
@@ -168,6 +170,20 @@ class ArticleNames:
                 and (not last.endswith("ي") or strip_definite(last) in self.lex.common_nouns):
             j -= 1
         return [t.text for t in toks[i:j]]
+
+    def _titled_name_after(self, toks: list[Tok]) -> list[str]:
+        """The name a few words after a title, behind a place and a rank of its own («مدير إدارة
+        شؤون القطاع الصحي الخاص بصحة جدة الدكتور محمد باجبير»): the name run right after a rank
+        (word class ``rank``) within the next words, after a word with ب and no grammatical word or
+        verb."""
+        for k, t in enumerate(toks[:MAX_TITLE_GAP]):
+            if t.kind != "w" or is_function_form(self.lex, t.text) or t.text in self.lex.verbs:
+                return []
+            if k and strip_definite(t.text) in self.lex.classes.rank \
+                    and any(x.text.startswith("ب") and not is_namey(self.lex, x.text) for x in toks[:k]):
+                span = next(name_runs(self.lex, toks[k:]), None)
+                return [x.text for x in toks[k + span[0]:k + span[1]]] if span is not None and span[0] == 1 else []
+        return []
 
     def _name_before(self, pos: int) -> list[str]:
         """The name that ends right before ``pos`` (two words or more, link words included),
