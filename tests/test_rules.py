@@ -233,3 +233,11 @@ def test_unclosed_quote_ending_in_a_no_break_space():
     text = "وأشار« الجانب الروسي إلى عدم مقبولية التدخل الأمريكي.\xa0\n\nوانتهى الاجتماع."
     q = only(body_quotes_of(text))
     assert q.content == "الجانب الروسي إلى عدم مقبولية التدخل الأمريكي"
+
+
+def test_a_participle_of_justification_introduces_reported_words():
+    # Al Arabiya: «مبررا أن …»
+    text = ("وتعرض الجيش الإسرائيلي لانتقادات شديدة بسبب إطلاقه الرصاص الحي على المتظاهرين لكنه دافع عن "
+            "جنوده، مبررا أن قواته لم تطلق النار إلا عند الضرورة.")
+    (q,) = [q for q in body_quotes_of(text) if q.cue == "مبررا"]
+    assert q.content == "قواته لم تطلق النار إلا عند الضرورة"
