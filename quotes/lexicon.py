@@ -71,7 +71,8 @@ class BoilerplatePattern:
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
-                "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution")
+                "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution",
+                "partitive", "one_of", "list_opener")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,9 @@ class WordClasses:
     relative: frozenset[str]      # «الذي»، «التي»: a relative clause's verb has the name before it as subject
     parenthesis: frozenset[str]   # «وهي»: «شركة أوتوستراد، وهي وحدة …، قالت»: opens a parenthesis on the subject
     institution: frozenset[str]   # «بلدية»، «حركة»: a generic institution noun whose complement names it
+    partitive: frozenset[str]     # «أحد»، «بعض»: a quantifier that takes its group without من
+    one_of: frozenset[str]        # «أحد»، «إحدى»: one person of a group
+    list_opener: frozenset[str]   # «كل» (من): opens a list of named people
 
 
 @dataclass(frozen=True, slots=True, eq=False)

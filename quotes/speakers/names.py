@@ -59,7 +59,7 @@ def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | Non
     for i, j in name_runs(lex, toks):
         if opens_with_outlet(lex, [t.text for t in toks[i:j]]):
             continue  # «مراسل بي بي سي ويل غرانت»: an outlet is no one's name
-        if i == 0 or (i == 2 and toks[0].text == "كل" and toks[1].text == "من"):
+        if i == 0 or (i == 2 and toks[0].text in lex.classes.list_opener and toks[1].text == "من"):
             return i, j  # a mention that opens with a name: the head of an apposition (or of «كل من X وY»)
         if best is None or j - i >= best[1] - best[0]:
             best = (i, j)
@@ -92,7 +92,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         complement = starts and prev is not None and (construct_title(lex, prev.text) or org_construct(lex, prev.text)) and not (
             prev.text in lex.given_names and i >= 2 and toks[i - 2].kind == "w"
             and (is_definite(toks[i - 2].text) or title_of(lex, toks[i - 2].text)))  # «المحلل السياسي أمين قمورية»
-        after_quantifier = prev is not None and prev.text == "من" and i >= 2 and toks[i - 2].text == "كل"  # «كل من X وY»
+        after_quantifier = prev is not None and prev.text == "من" and i >= 2 \
+            and toks[i - 2].text in lex.classes.list_opener  # «كل من X وY»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or after_quantifier or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text) or (
                     t.text in lex.given_names and is_possessed(lex, prev.text))))):  # «المواشي وتربيتها محمد بن شارع»
@@ -358,7 +359,7 @@ def looks_like_source(lex: Lexicon, w: str, mention: MentionSpan) -> bool:
     if words_[0].text in lex.classes.quantifier and len(words_) > 1:
         # «عدد من اللاعبين»، «كل من ضيف الله السبيعي وأحمد الحكمي»، «بعض المسؤولين»: a group
         rest = words_[2:] if words_[1].text == "من" else words_[1:]
-        if words_[1].text != "من" and words_[0].text not in ("احد", "احدي", "بعض", "معظم", "غالبيه", "كل"):
+        if words_[1].text != "من" and words_[0].text not in lex.classes.partitive:
             return False  # «وفقا لعدد مرات خسارته»: a count, not a group
         return bool(rest) and (is_definite(rest[0].text) or title_of(lex, rest[0].text) is not None
                                or looks_like_source(lex, w, MentionSpan(rest[0].start, mention.end)))

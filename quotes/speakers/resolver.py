@@ -251,9 +251,9 @@ class SpeakerResolver:
         if wtoks[0].text in self.lex.classes.quantifier and len(wtoks) > 1 and name_run(self.lex, toks, self.w) is None:
             # «بعض المختصين»، «أحد أفراد فريق التحقيق»: some of a group, as written; «أحد»/«إحدى» is one person
             display = self.names.display(mention.start, mention.end)
-            one = {"احد": "male", "احدي": "female"}.get(wtoks[0].text)
-            if one is None:
+            if wtoks[0].text not in self.lex.classes.one_of:
                 return Speaker(display, "unknown", "org", agreement, "collective")
+            one = "female" if wtoks[0].text.endswith("ي") else "male"  # إحدى (ى normalised to ي), أحد
             return Speaker(display, agreement if agreement != "unknown" else one, "person", agreement, "collective")
         issuer = self._issued_by(toks)
         if issuer is not None:  # «بيان صادر عن الرئاسة»، «التقرير الصادر عن الحركة العالمية»
