@@ -832,3 +832,12 @@ def test_a_pronoun_after_the_cue_names_no_one():
     text = ("أكد والد الشهيد الجندي ممدوح الحارثي أن استشهاد ابنه مصدر فخر واعتزاز.\n"
             "وقال أنا أقدم نفسي ومن تبقى من أبنائي فداء للوطن.")
     assert "أنا" not in [q.speaker_name for q in body_quotes_of(text)]
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC Arabic: a foreign name that opens the subject before its verb, after لكن, with its title
+    ("لكن لورا بيكر ، مراسلة بي بي سي في سيول ، تقول إنه من المهم ملاحظة أن كوريا الشمالية لم تعلن بعد "
+     "أنها ستتخلى عن أسلحتها النووية.", "لورا بيكر"),
+])
+def test_a_subject_named_by_a_name_alone(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name

@@ -10,7 +10,7 @@ import regex
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, title_of
-from quotes.speakers.words import (is_circumstantial, is_family_name, is_function_form, is_namey,
+from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
                                    is_verb_with_object)
 from quotes.tokens import Tok, tokens
 
@@ -309,7 +309,9 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
         first = next((t.text for t in head if t.kind == "w"), "")
         run = name_run(lex, head, w)
         opens = title_of(lex, first) is not None or first in lex.given_names or first in lex.name_genders \
-            or (run is not None and run[0] == 0 and run[1] == sum(t.kind == "w" for t in head))  # «بوزداغ، الذي …، قال»
+            or (run is not None and run[0] == 0 and (run[1] == sum(t.kind == "w" for t in head) or (
+                run[1] >= 2 and _foreign_first_name(ctx, first))))
+        # («بوزداغ، الذي …، قال»، «لكن لورا بيكر، مراسلة بي بي سي في سيول، تقول»)
         if head and opens and sum(t.kind == "w" for t in head) <= MAX_MENTION_WORDS and not any(
                 t.kind == "w" and (t.text in lex.complementizers or ctx.cues.at(t.start) is not None
                                    or t.text in lex.verbs) for t in head):
@@ -318,6 +320,16 @@ def mention_before(ctx: DocumentContext, cue: Cue) -> MentionSpan | None:
                 return span
     # «أن بوتين “أشار إلى أن»: a short subject right before the cue (SVO)
     return subject_back(ctx, toks, svo=True)
+
+
+def _foreign_first_name(ctx: DocumentContext, word: str) -> bool:
+    """Can ``word``, no given name of the lists, open a person's name («لورا بيكر»، «يوهان ديتريش
+    فورنر»): no common noun, verb, demonstrative or accusative noun, nor a word behind و or with a
+    past verb's ت («وراح»، «اقتبست»)?"""
+    lex = ctx.lex
+    return word not in lex.common_nouns and word not in lex.verbs and not is_function_form(lex, word) \
+        and word not in lex.classes.demonstrative and not word.startswith("و") and not word.endswith("ت") \
+        and not is_accusative_noun(lex, word)
 
 
 def _topic_head(ctx: DocumentContext, head: list[Tok]) -> list[Tok]:

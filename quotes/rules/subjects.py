@@ -157,10 +157,11 @@ def _subject_after(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | Non
             region[1].text in ctx.lex.common_nouns and title_of(ctx.lex, region[1].text) is None
             and len(region) > 2 and region[2].kind == "w" and is_definite(region[2].text)))
     if first and not (is_definite(first) or title_of(ctx.lex, first) or construct):
-        # a person's name right after the verb («وطالب حمد خالد العرق الأمم المتحدة …»، «ودعا نيكولاي
-        # ملادينوف، المنسق الخاص …»): the name, two words or more, is the subject
+        # a person's name right after the verb («وطالب حمد خالد العرق الأمم المتحدة …»): the name, two
+        # words or more or a given name sure of its gender alone («وعبرت فرح … عن سعادتها»), is the subject
         run = next(iter(name_runs(ctx.lex, [t for t in region if t.kind != "end"])), None)
-        if run is not None and run[0] == 0 and run[1] >= 2 and (first in ctx.lex.given_names or first in ctx.lex.name_genders) \
+        if run is not None and run[0] == 0 and (run[1] >= 2 or first in ctx.lex.name_genders) \
+                and (first in ctx.lex.given_names or first in ctx.lex.name_genders) \
                 and all(_name_word(ctx, t.text) for t in region[1:run[1]]):
             return MentionSpan(region[0].start, region[run[1] - 1].end)
         return None
