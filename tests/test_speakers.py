@@ -841,3 +841,19 @@ def test_a_pronoun_after_the_cue_names_no_one():
 ])
 def test_a_subject_named_by_a_name_alone(text, name):
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+@pytest.mark.parametrize("text,name", [
+    # BBC Arabic: a channel and its adjective after the cue; the subject stands before it
+    ("وأعد الخطة قادة الاتحاد الأوروبي في يونيو.\nولكن وزير الخارجية الليبي، محمد الطاهر سيالة، قال لصحيفة "
+     "نمساوية إن جميع دول شمال أفريقيا ترفض هذه الفكرة.", "محمد الطاهر سيالة"),
+    # CNN Arabic: no fuller form from a relative clause («اللذين صوتا لصالح بتولي بومبيو»)
+    ("قال المرشح لتسلم منصب وزير الخارجية الأمريكية، مايك بومبيو، إن الرئيس لم يطلب منه شيئا.\n"
+     "وكان أحد السيناتورين الديمقراطيين اللذين صوتا لصالح بتولي بومبيو إدارة الوكالة قد تحدث.\n"
+     "وقال بومبيو إنه تعاون مع التحقيق.", "مايك بومبيو"),
+    # Sky News Arabia: the ب of a welcome opens what it is about
+    ("رحبت السلطات الباكستانية بقرار وقف إطلاق النار بين الحكومة الأفغانية وحركة طالبان، وقالت إنه "
+     "خطوة مهمة.", "السلطات الباكستانية"),
+])
+def test_what_stands_after_the_cue_is_not_always_who_speaks(text, name):
+    assert [q.speaker_name for q in body_quotes_of(text)][-1] == name

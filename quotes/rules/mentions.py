@@ -42,6 +42,13 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     region = skip_leading_channel(ctx, skip_leading_time(ctx, region))
     if cue.entry.frame == "clause":
         region = skip_addressee(ctx, region)  # («وفقا للمصادر»: after a nominal cue, ل opens the source)
+    if "ب" in cue.entry.complements and cue.entry.act in ("welcome", "praise", "criticise"):
+        # «رحبت السلطات الباكستانية بقرار وقف إطلاق النار …»، «أشاد عدد من سيدات المجتمع المكي بالإنجاز»:
+        # the cue's ب opens what it is about (not «باسم» or an institution: «المتحدث باسم …»، «مسؤول بوزارة …»)
+        k = next((k for k, t in enumerate(region) if k and t.kind == "w" and t.text.startswith("ب") and len(t.text) > 3
+                  and not is_namey(ctx.lex, t.text) and t.text not in ctx.lex.given_names
+                  and title_of(ctx.lex, t.text[1:]) is None and t.text not in ctx.lex.mention_stoppers), None)
+        region = region[:k] if k is not None else region
     span = cut_mention(ctx, region)
     if span is not None and (_lone_circumstantial(ctx, span) or _demonstrative_object(ctx, span)
                              or all(_grammatical(ctx, t.text) for t in tokens(ctx.w, span.start, span.end) if t.kind == "w")):
@@ -206,8 +213,14 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
             if close is None:
                 break
             j = close + 1
+        while j < len(region) and region[j].kind == "w" and j - i <= 3 and region[j].text not in ctx.lex.given_names \
+                and len(region[j].text) > 3 and not is_function_form(ctx.lex, region[j].text) \
+                and strip_definite(region[j].text).endswith(("ي", "يه", "يون", "يين")):
+            j += 1  # the channel's adjectives: «قال لصحيفة نمساوية إن»
         while j < len(region) and region[j].kind == "comma":
             j += 1
+        if j >= len(region) and j > i + 1:
+            return []  # nothing but the channel after the cue: who speaks stands before it
         if j >= len(region) or region[j].kind != "w":
             break
         i = j

@@ -91,7 +91,8 @@ class ArticleNames:
                 # or after the complement of a title without ال («رئيس بلدية لييج ويلي دي مايير»)
                 head = before[k - 1] if k >= 1 else None  # a title whose complement ``prev`` is
                 ok = prev is not None and (prev.kind in ("comma", "q") or (prev.kind == "w" and (
-                    is_definite(prev.text) or bool(title_of(self.lex, prev.text)) or prev.text in self.lex.cues
+                    (is_definite(prev.text) and prev.text not in self.lex.classes.relative)  # not «اللذين صوتا لصالح …»
+                    or bool(title_of(self.lex, prev.text)) or prev.text in self.lex.cues
                     or (head is not None and head.kind == "w" and org_construct(self.lex, head.text)))))
                 if prev is not None and prev.kind == "w" and (construct_title(self.lex, prev.text)
                                                               or org_construct(self.lex, prev.text)):
