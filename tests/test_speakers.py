@@ -857,3 +857,11 @@ def test_a_subject_named_by_a_name_alone(text, name):
 ])
 def test_what_stands_after_the_cue_is_not_always_who_speaks(text, name):
     assert [q.speaker_name for q in body_quotes_of(text)][-1] == name
+
+
+def test_a_female_spokesperson_is_a_title_not_a_circumstantial_participle():
+    # Sky News Arabia: «قالت متحدثة باسم وزارة المالية الألمانية، الاثنين، إن»
+    text = ("تمهيد.\nقالت متحدثة باسم وزارة المالية الألمانية، الاثنين، إن السلطات تدرس طلبا إيرانيا لسحب "
+            "مبالغ نقدية كبيرة.")
+    assert [(q.speaker_name, q.speaker_gender) for q in body_quotes_of(text)] == [
+        ("متحدثة باسم وزارة المالية الألمانية", "female")]

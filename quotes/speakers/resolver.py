@@ -347,10 +347,11 @@ class SpeakerResolver:
 
     def _family_name(self, word: str, agreement: str, pos: int) -> Speaker | None:
         """A family name with ال alone («وقال الصيد»): the earlier speaker of that family name
-        («الحبيب الصيد»), else the fullest name the article gives it («وقال الغامدي» after
+        («الحبيب الصيد»; not a title's last word: «متحدثة باسم المطار» … «وقال المطار»), else the fullest name the article gives it («وقال الغامدي» after
         «الدكتور أحمد الغامدي», named but not quoted), or None."""
         for prev in reversed(self.history[-MAX_HISTORY:]):
-            if prev.kind == "person" and prev.name and normalize(prev.name.split()[-1]) == word:
+            words_ = normalize(prev.name).split() if prev.name else []
+            if prev.kind == "person" and words_ and words_[-1] == word and words_[-2:-1] != ["باسم"]:
                 gender = agreement if agreement != "unknown" else prev.gender
                 return Speaker(prev.name, gender, "person", agreement, "family-name")
         if not is_family_name(self.lex, word):
