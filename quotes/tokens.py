@@ -8,9 +8,16 @@ import regex
 
 from quotes.marks import MARK_CLASS
 
+# A full stop after a lone Arabic letter abbreviates a title («د. المزروع»، «م. عجب بن عبدالله
+# القحطاني»، «أ.د. عبدالرحمن السند») and ends no sentence, unless the letter follows a number
+# («عام 2015 م.») or is the hijri «ه» («1436هـ.»).
+_ABBREVIATION = r"(?<![\p{L}\p{M}\p{N}])(?<!\p{N}[ \t]{0,3})(?!ه)[\u0621-\u064A]"
+SENTENCE_END = rf"(?<!{_ABBREVIATION})[.!?؟]+"
+"""Punctuation that ends a sentence (when white space or the end of the text follows)."""
+
 TOKEN_RE = regex.compile(
     rf"(?P<w>[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*)|(?P<q>[{MARK_CLASS}])|(?P<colon>:)"
-    r"|(?P<end>[.!?؟]+(?=\s|$)|\n)|(?P<comma>[،,؛;])|(?P<dash>[-–—])|(?P<paren>[()\[\]])"
+    rf"|(?P<end>{SENTENCE_END}(?=\s|$)|\n)|(?P<comma>[،,؛;])|(?P<dash>[-–—])|(?P<paren>[()\[\]])"
 )
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 

@@ -865,3 +865,52 @@ def test_a_female_spokesperson_is_a_title_not_a_circumstantial_participle():
             "مبالغ نقدية كبيرة.")
     assert [(q.speaker_name, q.speaker_gender) for q in body_quotes_of(text)] == [
         ("متحدثة باسم وزارة المالية الألمانية", "female")]
+
+
+@pytest.mark.parametrize("text,name", [
+    # SaudiNewsNet: a one-letter abbreviation of a title ends no sentence
+    ("وقال أمين منطقة الجوف رئيس اللجنة المحلية للانتخابات البلدية م. عجب بن عبدالله القحطاني إن اللجنة "
+     "شرعت بتركيب اللوحات الإعلانية.", "عجب بن عبدالله القحطاني"),
+    ("وأوضح د. المزروع خلال ترؤسه اجتماع اللجنة الأول، أن الهدف من هذا الاجتماع هو التعرف على الأعمال السابقة.",
+     "د. المزروع"),
+    ("ومتابعة من معالي الرئيس العام أ.د. عبدالرحمن السند قال إن الرئاسة تحرص على تفعيل الجانب التوعوي.",
+     "عبدالرحمن السند"),
+    # … and a common noun before «بنت» and a given name is a first name
+    ("أوضحت رئيسة البرنامج د. عواطف بنت عبدالعزيز الظفر أن البرنامج استهدف الطالبات المشاركات.",
+     "عواطف بنت عبدالعزيز الظفر"),
+])
+def test_an_abbreviated_title_before_the_name(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name
+
+
+def test_a_year_marker_still_ends_the_sentence():
+    text = "وبلغ حجم الاستثمارات في العام الحالي 2015 م. وقال الوزير إن الأمر يبشر بالخير."
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_mention, q.content) == ("الوزير", "الأمر يبشر بالخير")
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("وجدد البرقان تأكيده أن الوزارة ماضية في خططها.", "البرقان"),
+    ("واختتم الشيخ الخزيم تصريحه بالدعاء بأن يحفظ الله هذه البلاد.", "الشيخ الخزيم"),
+    # an ال-word after a common noun is no name: the noun with its pronoun opens an apposition
+    ("وأبان المتعامل في تجارة المواشي وتربيتها محمد بن شارع أن الأسعار ارتفعت.",
+     "المتعامل في تجارة المواشي وتربيتها محمد بن شارع"),
+])
+def test_a_noun_with_its_pronoun_after_the_name_is_the_object(text, mention):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention == mention
+
+
+def test_a_long_title_keeps_the_whole_name_after_it():
+    text = ("أوضح المتحدث الرسمي للرئاسة العامة لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ تركي بن عبد الله الشليل، "
+            "أن قضايا التحرش تدخل ضمن القضايا التي تعالجها الرئاسة.\n"
+            "وأكد الشليل أن الرئاسة تقف بحزم ضد المتحرشين.")
+    assert names(text) == [("تركي بن عبد الله الشليل", "male")] * 2
+
+
+@pytest.mark.parametrize("word,title", [("د", True), ("م", True), ("فم", False), ("ود", False), ("الم", False)])
+def test_an_abbreviated_title_is_a_word_of_its_own(word, title):
+    from quotes.lexicon import load_lexicon
+    from quotes.speakers.words import title_of
+    assert (title_of(load_lexicon(), word) is not None) is title

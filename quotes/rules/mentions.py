@@ -11,7 +11,7 @@ from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, title_of
 from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
-                                   is_verb_with_object)
+                                   is_noun_with_pronoun, is_verb_with_object)
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -124,6 +124,8 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
             break
         if outlet_at(ctx, region, k):
             break  # «مسؤولون في الشرطة الهندية لبي بي سي»، «وقال لبي بي سي "…"»: the outlet is the channel
+        if _object_after_name(ctx, kept, t):
+            break  # «واختتم د. الحلي تصريحه بأن»: a noun with its pronoun after the name is the object
         if t.kind == "w" and t.end > share:
             strength = ctx.lex.mention_stoppers.get(t.text)
             if strength and kept and kept[-1].text in ctx.lex.classes.patronymic and t.text in ctx.lex.given_names:
@@ -135,6 +137,7 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
                 soft_cut = len(kept)
         kept.append(t)
         if len([k for k in kept if k.kind == "w"]) >= MAX_MENTION_WORDS:
+            kept.extend(_rest_of_name(ctx, region[k + 1:], t))
             break
     if soft_cut is not None:
         kept = resolver_cut(ctx, kept, soft_cut)
@@ -143,6 +146,37 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     if kept and kept[-1].end == share and kept[-1].text == "من":
         kept.pop()  # «43 في المائة من الذين …»: the group was cut away, and its «من» with it
     return span_of(kept, share)
+
+
+def _rest_of_name(ctx: DocumentContext, rest: list[Tok], last: Tok) -> list[Tok]:
+    """The words of a name the mention's word limit cut through, which it keeps whole («المتحدث
+    الرسمي للرئاسة العامة لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ تركي بن عبد | الله الشليل»)."""
+    out: list[Tok] = []
+    for t in rest:
+        if t.kind != "w" or not (last.text in ctx.lex.classes.name_link or (
+                (is_namey(ctx.lex, last.text) or last.text == "الله")
+                and (is_namey(ctx.lex, t.text) or is_family_name(ctx.lex, t.text)))):
+            break
+        out.append(t)
+        last = t
+    return out
+
+
+def _object_after_name(ctx: DocumentContext, kept: list[Tok], t: Tok) -> bool:
+    """Is ``t`` a noun with its pronoun right after a name word, so the verb's object rather
+    than more of the mention («د. الحلي تصريحه»، «الشيخ السديس كلمته»)?"""
+    if t.kind != "w" or not kept or kept[-1].kind != "w" or not is_noun_with_pronoun(ctx.lex, t.text) \
+            or title_of(ctx.lex, t.text) is not None:
+        return False
+    last = kept[-1].text
+    if title_of(ctx.lex, last) is not None or not (is_namey(ctx.lex, last) or is_family_name(ctx.lex, last)):
+        return False
+    if not is_definite(last) or len(kept) == 1:
+        return True
+    # an ال-word is a family name after a name or a title («الشيخ الخزيم تصريحه»), not after a
+    # common noun («تجارة المواشي وتربيتها محمد بن شارع»)
+    before = kept[-2]
+    return before.kind == "w" and (is_namey(ctx.lex, before.text) or title_of(ctx.lex, before.text) is not None)
 
 
 def skip_leading_time(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:

@@ -82,6 +82,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             or first_name_in_apposition(lex, toks, i)  # «نعيمة الكلاف، محامية الحراك»
             or first_name_after_comma(lex, toks, i)  # «وزير الخارجية التركي، مولود جاويش أوغلو»
             or first_name_after_rank(lex, toks, i)  # «اللواء فرج البحسني»
+            or first_name_before_patronym(lex, toks, i)  # «د. عواطف بنت عبدالعزيز الظفر»
             or theophoric_name(lex, toks, i))  # «ضيف الله السبيعي»
         if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
                 and t.text[1:] in lex.given_names:
@@ -225,6 +226,18 @@ def first_name_in_apposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
         return False
     return (is_family_name(lex, nxt.text) and strip_definite(nxt.text) not in lex.common_nouns
             and comma.kind == "comma" and _person_title(lex, title))
+
+
+def first_name_before_patronym(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]``, a common noun before «بن/بنت» and a given name, a first name? It is: the
+    patronymic chain names a person («د. عواطف بنت عبدالعزيز الظفر»، «عطاء بن محمد»; not «ابن
+    عم»، «بنت عامين», whose second word is no given name)."""
+    if i + 2 >= len(toks) or toks[i].kind != "w" or toks[i + 1].text not in ("بن", "بنت") \
+            or toks[i + 2].text not in lex.given_names:
+        return False
+    word = toks[i].text
+    return not is_definite(word) and len(word) >= 3 and not _of_another_class(lex, word) \
+        and not word.endswith("ه") and word[:1] not in "وبلف"
 
 
 def first_name_after_comma(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:

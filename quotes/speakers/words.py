@@ -27,7 +27,7 @@ def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
 def _title(lex: Lexicon, word: str) -> tuple[str, str] | None:
     for cand in (word, strip_definite(word), without_conjunction(word)):
         hit = lex.titles.get(cand)
-        if hit:
+        if hit and (cand is word or len(cand) > 1):  # an abbreviation («د»، «م») is a word of its own: «فم» is no title
             return hit
     return ("person", "unknown") if kin_stem(lex, word) else None
 
@@ -95,15 +95,9 @@ def _namey(lex: Lexicon, word: str) -> bool:
     if word[:1] in "يت" and word.endswith(("ان", "ون")) and word[:-2] in lex.verbs and word not in lex.given_names:
         return False  # an imperfect verb of a pair or a group: «ينتميان»، «يطالبون»
     for f in forms:
-        if word not in lex.given_names and (is_possessed(lex, f) or (
+        if word not in lex.given_names and (is_noun_with_pronoun(lex, f) or (
                 f is not word and f.endswith("ه") and len(f) >= 5 and f[0] != "ا" and f[:-1] in lex.common_nouns)):
-            return False  # «رئيسها»، «ومسيرتها»، «بفريقه» (a preposition, a noun and ه; not «بجدة»، «باجودة»)
-        if f.endswith("اته") and f[:-1] in lex.common_nouns and word not in lex.given_names:
-            return False  # «تغريداته»، «تصريحاته»: a plural with ه (no name ends so: ة would be ه)
-        stem = f[:-1]
-        if f.endswith("ه") and len(stem) >= 5 and (is_verbal_noun(stem) or (stem[0] == "ا" and stem[-2] == "ا")) \
-                and stem in lex.common_nouns and word not in lex.given_names:
-            return False  # «تأكيده»، «أنصاره»: a verbal noun or a plural أفعال with ه («وأعلن الرئيس تأكيده أن»)
+            return False  # «رئيسها»، «تأكيده»، «بفريقه» (a preposition, a noun and ه; not «بجدة»، «باجودة»)
         if is_verb_with_object(lex, f) and word not in lex.given_names:
             return False  # «أصدرته»، «تلقتها»، «عقده»
     return title_of(lex, word) is None
@@ -122,6 +116,17 @@ def is_possessed(lex: Lexicon, word: str) -> bool:
                 len(stem) >= 3 and stem.endswith("ت") and stem[:-1] + "ه" in lex.common_nouns):
             return True
     return False
+
+
+def is_noun_with_pronoun(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a common noun with its pronoun, never a name word: a possessed noun
+    («رئيسها»، «ومسيرتها», see :func:`is_possessed`), a plural in ات with ه («تغريداته»: no name
+    ends so, ة would be ه), or a verbal noun or a plural أفعال with ه («تأكيده»، «تصريحه»، «أنصاره»)?"""
+    if is_possessed(lex, word) or (word.endswith("اته") and word[:-1] in lex.common_nouns):
+        return True
+    stem = word[:-1]
+    return word.endswith("ه") and len(stem) >= 5 and (is_verbal_noun(stem) or (stem[0] == "ا" and stem[-2] == "ا")) \
+        and stem in lex.common_nouns
 
 
 def is_verbal_noun(stem: str) -> bool:
