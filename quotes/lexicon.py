@@ -72,7 +72,7 @@ WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_obje
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
                 "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution",
-                "partitive", "one_of", "list_opener")
+                "partitive", "one_of", "list_opener", "opening_cue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,7 @@ class WordClasses:
     partitive: frozenset[str]     # «أحد»، «بعض»: a quantifier that takes its group without من
     one_of: frozenset[str]        # «أحد»، «إحدى»: one person of a group
     list_opener: frozenset[str]   # «كل» (من): opens a list of named people
+    opening_cue: frozenset[str]   # «بين»: a cue form only where it opens a sentence or clause (else «between»)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

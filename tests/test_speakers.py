@@ -914,3 +914,29 @@ def test_an_abbreviated_title_is_a_word_of_its_own(word, title):
     from quotes.lexicon import load_lexicon
     from quotes.speakers.words import title_of
     assert (title_of(load_lexicon(), word) is not None) is title
+
+
+def test_bayyana_behind_waw_opening_a_sentence_is_a_cue():
+    text = ("بدأت إدارة التعليم في محافظة الدوادمي بجولات تفتيشية على مدارس المحافظة.\n"
+            "وبين مدير التعليم في محافظة الدوادمي عبدالعزيز بن عبدالله المسند, أنه تم تكليف مشرفي الأمن والسلامة "
+            "بالإدارة للقيام بجولات تفتيشية.\n"
+            "وأفاد أن هذه الجولات تهدف إلى التأكد من متطلبات واشتراطات الأمن والسلامة.")
+    assert [(q.cue, q.speaker_name) for q in body_quotes_of(text)] == [
+        ("وبين", "عبدالعزيز بن عبدالله المسند"), ("وأفاد", "عبدالعزيز بن عبدالله المسند")]
+
+
+@pytest.mark.parametrize("text", [
+    "وتوثيق عرى المودة والتلاحم بين الجيلين أن يبقى المعرض مفتوحا.",        # «between», not after و
+    "وبين الحين والآخر أكد الناس أن المعرض مفتوح.",                        # «between X and Y»
+    "واجتمع الطرفان وبين الوزير أن الاتفاق قريب.",                          # not where a clause opens
+])
+def test_bayyana_elsewhere_is_between(text):
+    assert all(q.cue != "وبين" and q.cue != "بين" for q in body_quotes_of(text))
+
+
+def test_a_title_refers_to_the_name_it_followed_after_a_channel_in_marks():
+    text = ('وأوضح لـ"الاقتصادية" فايز حمادة، نائب رئيس اللجنة للمخابز في مجلس الغرف أن الحكومة السعودية ما زالت '
+            'تبذل الأموال لتوفير الخبز للحجيج.\n'
+            'وبين نائب رئيس اللجنة للمخابز في مجلس الغرف أن هناك محطتين جديدتين بدأ العمل فيها.')
+    assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
+        ("فايز حمادة", "name"), ("فايز حمادة", "title-name")]

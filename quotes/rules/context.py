@@ -12,7 +12,8 @@ import regex
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.marks import ALL_MARKS, angle_matches, find_closer, quoted_intervals
 from quotes.speakers import MentionSpan
-from quotes.tokens import SENTENCE_END
+from quotes.morphology import is_definite
+from quotes.tokens import SENTENCE_END, iter_tokens
 
 MAX_SCAN = 3000          # no rule looks further than this from where it stands (bounded time)
 MAX_SENTENCE = 1000
@@ -29,6 +30,26 @@ WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
 _CODE = regex.compile(r"\p{N}|[A-Za-z]")
 _SENT_BOUND = regex.compile(rf"{SENTENCE_END}(?=\s)")
+
+
+_CLAUSE_OPENER = regex.compile(r"(?:^|[\n.!?؟،,؛;:])[ \t]*$")
+
+
+def _opens_clause_at(w: str, pos: int) -> bool:
+    """Does a sentence or a clause open at ``pos`` (after the start, a line break, a full stop,
+    a comma, a semicolon or a colon)?"""
+    return _CLAUSE_OPENER.search(w, max(0, pos - 20), pos) is not None
+
+
+def _coordinated_after(w: str, pos: int, lex: Lexicon) -> bool:
+    """Does a second member joined by و follow ``pos`` before a complementizer («وبين ترمب
+    وبوتين»: between two, not a speaker)?"""
+    for k, t in enumerate(iter_tokens(w, pos, min(len(w), pos + 200))):
+        if t.kind != "w" or k > 10 or t.text in lex.complementizers:
+            return False
+        if k and t.text[:1] == "و" and len(t.text) > 3 and (is_definite(t.text[1:]) or t.text[1:] in lex.given_names):
+            return True
+    return False
 
 
 class Intervals:
@@ -160,6 +181,9 @@ class CueIndex:
         for m in lex.cue_re.finditer(w):
             form = m.group("form")
             key = form if form in lex.cues else " ".join(form.split())  # any white space between words
+            if key in lex.classes.opening_cue and not (
+                    m.group("clitic") and _opens_clause_at(w, m.start()) and not _coordinated_after(w, m.end(), lex)):
+                continue  # «وبين مدير التعليم … أن», not «بين الطرفين», «وبين زعيمي الكوريتين وحلفائهما»
             entry = lex.cues[key]
             end = m.end()
             matched = ""

@@ -12,7 +12,8 @@ from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
 from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs, org_construct
-from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_function_form, is_namey, is_verb_with_object,
+from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_function_form, is_namey, is_speech_verb,
+                                   is_verb_with_object,
                                    is_verbal_noun, title_of)
 from quotes.tokens import Tok, tokens
 
@@ -92,7 +93,7 @@ class ArticleNames:
                 head = before[k - 1] if k >= 1 else None  # a title whose complement ``prev`` is
                 ok = prev is not None and (prev.kind in ("comma", "q") or (prev.kind == "w" and (
                     (is_definite(prev.text) and prev.text not in self.lex.classes.relative)  # not «اللذين صوتا لصالح …»
-                    or bool(title_of(self.lex, prev.text)) or prev.text in self.lex.cues
+                    or bool(title_of(self.lex, prev.text)) or is_speech_verb(self.lex, prev.text)
                     or (head is not None and head.kind == "w" and org_construct(self.lex, head.text)))))
                 if prev is not None and prev.kind == "w" and (construct_title(self.lex, prev.text)
                                                               or org_construct(self.lex, prev.text)):
@@ -209,8 +210,8 @@ class ArticleNames:
         k = len(toks) - len(run) - 1
         while k >= 0 and toks[k].kind == "w" and toks[k].text in self.lex.classes.name_link:
             k -= 1
-        ok = k < 0 or toks[k].kind in ("comma", "end") or (toks[k].kind == "w" and (
-            title_of(self.lex, toks[k].text) is not None or toks[k].text in self.lex.cues))  # «قال عباس شومان، وكيل …»
+        ok = k < 0 or toks[k].kind in ("comma", "end", "q") or (toks[k].kind == "w" and (
+            title_of(self.lex, toks[k].text) is not None or is_speech_verb(self.lex, toks[k].text)))  # «قال عباس شومان، وكيل …»
         return run if ok else []
 
     def first_full_mention(self, head: str, pos: int) -> str | None:

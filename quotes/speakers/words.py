@@ -136,6 +136,12 @@ def is_verbal_noun(stem: str) -> bool:
         or (len(stem) == 4 and stem[0] == "ت") or (len(stem) == 5 and stem[0] == "ت" and stem[2] == "ا")  # (not أفعال: «أنباء»)
 
 
+def is_speech_verb(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a cue form as written, so what follows it is who speaks («قال أنور قرقاش»)?
+    Not a form that is a cue only behind و where it opens a clause («بين» is «between»)."""
+    return word in lex.cues and word not in lex.classes.opening_cue
+
+
 def is_verb_with_object(lex: Lexicon, word: str) -> bool:
     """A verb of ``verbs.txt`` with its object pronoun («أصدرته»، «نشرتها»، «أعدها»); not a
     noun whose ة normalises like the pronoun ه («خدمة»، «قادة»: the corpus writes them with ال)."""
