@@ -940,3 +940,17 @@ def test_a_title_refers_to_the_name_it_followed_after_a_channel_in_marks():
             'وبين نائب رئيس اللجنة للمخابز في مجلس الغرف أن هناك محطتين جديدتين بدأ العمل فيها.')
     assert [(q.speaker_name, q.speaker_rule) for q in body_quotes_of(text)] == [
         ("فايز حمادة", "name"), ("فايز حمادة", "title-name")]
+
+
+def test_a_given_name_alone_is_the_one_whole_name_the_article_opens_with_it():
+    text = ("هاجم الأمير خالد آل سعود الكاتب المصري محمد حسنين هيكل بسبب تصريحاته الأخيرة ضد السعودية.\n"
+            "وأضاف الأمير خالد \"قالوا لي أن الكهل هيكل يهاجم السعودية\"")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_mention, q.speaker_name) == ("الأمير خالد", "خالد آل سعود")
+
+
+def test_a_given_name_the_article_opens_two_names_with_stays_as_written():
+    text = ("التقى الأمير خالد الفيصل بالأمير خالد آل سعود في جدة.\n"
+            "وقال الأمير خالد إن اللقاء كان مثمرا.")
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "خالد"

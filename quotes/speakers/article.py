@@ -120,6 +120,54 @@ class ArticleNames:
         self._fullest_cache[(run, key)] = result
         return result
 
+    def whole_name_of_given(self, given: str, pos: int) -> tuple[tuple[str, ...], str] | None:
+        """«وأضاف الأمير خالد» → «خالد آل سعود»: the one whole name the article opens with the
+        given name ``given`` (none when it names two: «خالد الفيصل» and «خالد آل سعود»), and how
+        it is written."""
+        if given not in self.lex.given_names:
+            return None
+        _, lo, hi = self.scope(pos)
+        forms = self._forward_forms(given, _occurrences(self.w, (given,), lo, hi))
+        return next(iter(forms.items())) if len(forms) == 1 else None
+
+    def _forward_forms(self, given: str, found: list["_Match"]) -> dict[tuple[str, ...], str]:
+        """The whole names that the occurrences ``found`` of the given name ``given`` open (not
+        where it is a father's name: «محمد بن خالد»), each as written; a form that is the start
+        of a longer one counts as that one."""
+        forms: dict[tuple[str, ...], str] = {}
+        for m in found:
+            before = tokens(self.w, max(0, m.start() - 40), m.start())[-2:]
+            if before and before[-1].kind == "w" and before[-1].text in self.lex.classes.patronymic:
+                continue
+            toks = before + tokens(self.w, m.start(), min(len(self.w), m.end() + 80))
+            k = len(before)  # name_runs judges the position: after a title, an ال-word, a comma or a mark
+            span = next((r for r in name_runs(self.lex, toks) if r[0] == k), None)
+            if span is None or span[1] - k < 2:
+                continue
+            words_ = [t.text for t in toks[k:span[1]] if t.kind == "w"]
+            while len(words_) > 1 and not self._surname_word(words_[-1], words_[-2]):
+                words_.pop()
+            if len(words_) >= 2 and all(self._surname_word(w, p) for p, w in zip(words_, words_[1:])):
+                forms[tuple(words_)] = self.display(toks[k].start, toks[k + len(words_) - 1].end)
+        return {f: shown for f, shown in forms.items()
+                if not any(len(g) > len(f) and g[:len(f)] == f for g in forms)}
+
+    def _surname_word(self, word: str, prev: str) -> bool:
+        """Can ``word`` continue a name after ``prev`` when a given name alone is extended to a
+        whole name: a link word or what it links («بن حمد»، «آل ثاني»), another given name, a word
+        the lexicons do not know («عيتاني»), or a family name with ال that is no common noun, unless
+        a given name or of the nisba shape («خالد الفيصل»، «عبدالله الثاني»; not «نجيب البالغ»،
+        «بلاتر التوفيق»)?"""
+        lex = self.lex
+        if word in lex.classes.name_link or prev in lex.classes.name_link or word in lex.given_names \
+                or word in lex.name_genders:
+            return True
+        if is_definite(word):
+            bare = strip_definite(word)
+            return bare not in lex.common_nouns or bare in lex.given_names or word.endswith("ي")  # «الفيصل»
+        return is_namey(lex, word) and word not in lex.common_nouns and word[:1] not in "بلسي" \
+            and not word.endswith(("ات", "ا", "ه")) and not is_verbal_noun(word)
+
     def by_title(self, title_words: list[str], pos: int) -> str | None:
         """«المتحدث باسم الرئاسة الروسية» → the name the article gives with that title, after it or
         right before it («فيصل بن مشعل بن سعود بن عبدالعزيز أمير منطقة القصيم»); an honorific

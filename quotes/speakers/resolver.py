@@ -292,6 +292,10 @@ class SpeakerResolver:
                 shorter, shorter_display = self.names.fullest(names[:-1], pos)
                 if len(shorter) > len(names) - 1:
                     display = shorter_display
+            if form == names and len(names) == 1 and len(wtoks) - bool(title) == 1:
+                whole = self.names.whole_name_of_given(names[0], pos)  # «الأمير خالد» → «خالد آل سعود»
+                if whole is not None:
+                    form, display = whole
             gender = agreement if agreement != "unknown" else (title[1] if title and title[0] == "person" else "unknown")
             if gender == "unknown":
                 gender = self._known_gender(display)
