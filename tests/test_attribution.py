@@ -720,3 +720,10 @@ def test_an_institution_opening_the_article_with_a_speech_verb_is_the_next_sente
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_rule) == ("الأمانة العامة", "implied-preceding-subject")
 
+
+
+def test_a_statement_in_construct_with_a_person_the_article_names_is_that_persons():
+    text = ("وتزامن ذلك مع مفاجأة فجرها رئيس لجنة التحقيق البرلمانية في سقوط الموصل خالد الزاملي الذي أعلن في بيان "
+            "أن جهات سياسية تحاول حرف مسار الحقيقة. وقال بيان الزاملي: إن إجراءات التحقيق اكتملت والملفات تحمل "
+            "أسماء المتورطين.\nوقال بيان مقتضب: إن الجلسة تأجلت.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["خالد الزاملي", "خالد الزاملي", "بيان مقتضب"]

@@ -261,7 +261,7 @@ class SpeakerResolver:
         head = strip_definite(wtoks[0].text)
         reported = head in self.lex.classes.reported
         if reported or (self.lex.generic_sources.get(head) == "document" and len(wtoks) > 1):
-            owner = self._owner(toks, wtoks, reported)
+            owner = self._owner(toks, wtoks, reported, pos)
             if owner is not None and self.w.startswith("لل", owner.start):
                 return self._owner_after_li(owner, agreement, pos)
             if owner is not None:
@@ -422,7 +422,13 @@ class SpeakerResolver:
         theirs = [w for w in prev.described if _nisba(w)]
         return not theirs or all(w in theirs for w in words_ if _nisba(w))
 
-    def _owner(self, toks: list[Tok], wtoks: list[Tok], reported: bool) -> MentionSpan | None:
+    def _known_person(self, word: str, pos: int) -> bool:
+        """Is ``word`` a name word or a family name the article gives as a whole name elsewhere
+        («الزاملي» of «حاكم الزاملي»)? (A document's adjectives look like names: «بيان مقتضب».)"""
+        return (is_namey(self.lex, word) or is_family_name(self.lex, word)) \
+            and len(self.names.fullest((word,), pos)[0]) >= 2
+
+    def _owner(self, toks: list[Tok], wtoks: list[Tok], reported: bool, pos: int) -> MentionSpan | None:
         """Whose figures or statement a mention names («أرقام وزارة التعدين»، «بيان المتحدث باسم
         السيدة الأولى»، «إحصاءات نشرتها وزارة …»), up to a relative verb or a comma, or None."""
         if reported:
@@ -432,6 +438,8 @@ class SpeakerResolver:
             # and a news agency or paper that published it («بيان نشرته وكالة الأنباء») only relays it
             owner = next((t for t in wtoks[1:] if (title_of(self.lex, t.text) and not t.text.startswith("ل"))
                           or self._of_channel(wtoks[0].text, t.text)), None)
+            if owner is None and self._known_person(wtoks[1].text, pos):
+                owner = wtoks[1]  # «وقال بيان الزاملي»: the statement of a person the article names in full
             if owner is not None and strip_definite(owner.text) in self.lex.classes.outlet_noun:
                 owner = None
         if owner is None:
