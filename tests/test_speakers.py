@@ -187,6 +187,7 @@ def test_a_short_bare_title_is_the_subject_a_participle_implies():
 @pytest.mark.parametrize("word,namey", [
     ("مبررا", False), ("متوقعا", False), ("ساخرا", False),   # circumstantial participles
     ("انجيلا", True), ("ناديا", True), ("موتا", True),      # given names, a family name
+    ("اهدافا", False), ("ادوارا", False),                   # accusative broken plurals: «ترى … أهدافاً مشروعة»
 ])
 def test_an_accusative_participle_is_no_name_word(word, namey):
     from quotes.lexicon import load_lexicon

@@ -89,9 +89,9 @@ def _namey(lex: Lexicon, word: str) -> bool:
             return False
         if f in lex.verbs and f not in lex.given_names and (f is word or word[0] in _VERB_PROCLITICS):
             return False  # «يشعر»، «وتفرض»: a verb (ب and ك never stand before one: «كيزر» is a name)
-    if (_accusative_participle(word) and word[:-1] in lex.common_nouns or _participle_shape(word)) \
-            and word not in lex.given_names:
-        return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»، «متناسيا»
+    if (_accusative_participle(word) and word[:-1] in lex.common_nouns or _participle_shape(word)
+            or _accusative_plural(lex, word)) and word not in lex.given_names:
+        return False  # a circumstantial participle: «مبررا»، «متوقعا»، «ساخرا»، «متناسيا»; «أهدافا»
     if word[:1] in "يت" and word.endswith(("ان", "ون")) and word[:-2] in lex.verbs and word not in lex.given_names:
         return False  # an imperfect verb of a pair or a group: «ينتميان»، «يطالبون»
     for f in forms:
@@ -178,6 +178,11 @@ def is_circumstantial(lex: Lexicon, word: str) -> bool:
     if word in lex.given_names or not word.endswith("ا"):
         return False
     return _participle_shape(word) or (len(word) == 5 and word[1] == "ا" and word[:-1] in lex.common_nouns)
+
+
+def _accusative_plural(lex: Lexicon, word: str) -> bool:
+    """An indefinite accusative broken plural أفعالا of a common noun («أهدافا»، «أطفالا»)."""
+    return len(word) == 6 and word[0] == "ا" and word[3] == "ا" and word[-1] == "ا" and word[:-1] in lex.common_nouns
 
 
 def _accusative_participle(word: str) -> bool:
