@@ -955,3 +955,27 @@ def test_a_given_name_the_article_opens_two_names_with_stays_as_written():
             "وقال الأمير خالد إن اللقاء كان مثمرا.")
     (q,) = body_quotes_of(text)
     assert q.speaker_name == "خالد"
+
+
+def test_a_family_name_after_a_speech_verb_with_waw_supports_the_whole_name():
+    # ANT (Sky News Arabia): «وايت» is a common noun too (a water tanker), a family name here
+    text = ("وقالت دانا وايت المتحدثة باسم وزارة الدفاع الأميركية (البنتاغون) للصحفيين \"إنها وقائع خطيرة للغاية\".\n"
+            "وأضافت وايت أن البنتاغون واثق من أن الصينيين هم من وجه أشعة الليزر.")
+    assert names(text) == [("دانا وايت", "female")] * 2
+
+
+def test_a_name_ending_with_al_is_not_extended():
+    text = ("وقال الملك سلمان بن عبدالعزيز آل سعود إن المملكة ماضية في خططها.\n"
+            "وأكد آل صالح أن المشروع يسير وفق الخطة.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["سلمان بن عبدالعزيز آل سعود", "آل صالح"]
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ('وقال لودريان في مقابلة أجرتها معه صحيفة "لو جورنال دو ديمانش"، "نأمل الآن أن تدرك روسيا أنه بعد الرد '
+     'العسكري علينا أن نضم جهودنا".', "لودريان", "نأمل الآن أن تدرك روسيا أنه بعد الرد العسكري علينا أن نضم جهودنا"),
+    ('وذكرت صحيفة "ذا تايمز أوف إنديا" أن القرد انقض على امرأة خمسينية.', 'صحيفة ذا تايمز أوف إنديا',
+     "القرد انقض على امرأة خمسينية"),
+])
+def test_marks_after_an_outlet_noun_hold_its_name(text, speaker, content):
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.content) == (speaker, content)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, opens_clause, region_goes_on, reported_clause
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
+from quotes.morphology import strip_definite, without_conjunction
 from quotes.rules.mentions import is_source, mention_of, without_object
 from quotes.rules.postposed import nominal_post, referring_post
 from quotes.speakers import MentionSpan
@@ -63,9 +64,11 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                     return None
                 return quoted_fragment(ctx, cue, t.start, mention or mention_of(ctx, cue, region))
             closer = ctx.view.closer(t.start, ctx.view.para_end(t.start))
-            inner = count_words(w, t.start + 1, closer, MAX_NAME_IN_MARKS + 1) if closer is not None else 99
+            named = _names_an_outlet(ctx, region)
+            most = MAX_OUTLET_NAME_IN_MARKS if named else MAX_NAME_IN_MARKS
+            inner = count_words(w, t.start + 1, closer, most + 1) if closer is not None else 99
             follows = closer is not None and region_goes_on(ctx, closer + 1)
-            if inner <= MAX_NAME_IN_MARKS and follows:
+            if inner <= most and follows:
                 region.extend(tokens(w, t.start, closer + 1))
                 skip_to = closer
                 continue
@@ -80,6 +83,16 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
         else:
             region.append(t)
     return nothing_introduced(ctx, cue, region)
+
+
+MAX_OUTLET_NAME_IN_MARKS = 6  # «صحيفة "لو جورنال دو ديمانش"»، «قناة "آر تي في آي"»
+
+
+def _names_an_outlet(ctx: DocumentContext, region: list[Tok]) -> bool:
+    """Does the region end with an outlet noun («صحيفة»، «قناة»: word class ``outlet_noun``), so
+    the marks after it hold the outlet's name, however many words it has?"""
+    return bool(region) and region[-1].kind == "w" \
+        and strip_definite(without_conjunction(region[-1].text)) in ctx.lex.classes.outlet_noun
 
 
 MAX_ASIDE_WORDS = 10  # words of an aside between dashes («- حسب وكالة الصحافة الفرنسية -»)

@@ -28,8 +28,8 @@ def span_of(toks: list[Tok], numbers_before: int = -1) -> MentionSpan | None:
         if t.kind == "w" and not LETTER.search(t.text) and t.start >= numbers_before:
             ws = ws[:k]
             break
-    while ws and ws[-1].kind == "q" and ws[0].kind != "q":
-        ws.pop()
+    while ws and ws[-1].kind == "q" and ws[0].kind != "q" and sum(t.kind == "q" for t in ws) % 2 == 1:
+        ws.pop()  # a trailing mark that closes none opened in the mention («صحيفة "ذا تايمز"» keeps its own)
     if not [t for t in ws if t.kind == "w"]:
         return None
     return MentionSpan(ws[0].start, ws[-1].end)

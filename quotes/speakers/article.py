@@ -70,7 +70,9 @@ class ArticleNames:
         # نيكولاي باتروشيف too); the best supported form wins, then the longest
         support: dict[tuple[str, ...], list[int]] = {}  # form -> [count, start, end]
         found = _occurrences(self.w, run, lo, hi)[:MAX_NAME_OCCURRENCES]
-        for m in found:
+        # a run that ends with «آل» or «عبد» is cut short: it supports no fuller form of its own
+        # («آل صالح» is not «سلمان بن عبدالعزيز آل»)
+        for m in found if run[-1] not in self.lex.classes.name_link else ():
             before = tokens(self.w, max(0, m.start() - 80), m.start())
             ext: list[Tok] = []
             k = len(before) - 1

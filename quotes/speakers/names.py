@@ -121,7 +121,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 and is_namey(lex, toks[j + 1].text) and not toks[j + 1].text.startswith("و") \
                 and family_noun(lex, toks[:j + 1], j):
             j += 2  # … before a bare last name: «رجب طيب أردوغان»
-        if j == i + 1 and toks[i].text in lex.given_names and family_noun(lex, toks, j) and (
+        if j == i + 1 and family_noun(lex, toks, j) and (
                 toks[i].text in lex.name_genders or toks[i].text not in lex.common_nouns):
             j += 1  # «بسام راضي»، «عباس كامل»: a family name that is also a common noun (after a
             # given name that is surely one: not «مسلم آخر»)

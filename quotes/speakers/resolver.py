@@ -335,7 +335,11 @@ class SpeakerResolver:
         if not title and not is_definite(wtoks[0].text) and agreement != "unknown" \
                 and (wtoks[0].text in self.lex.given_names
                      or not (is_function_form(self.lex, wtoks[0].text) or wtoks[0].text in self.lex.verbs)):
-            # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb
+            # «كتب حسن المعيض»: an indefinite word that is no title right after a speech verb; alone, a
+            # family name the article gives in full («وأضافت وايت» → «دانا وايت»)
+            if len(wtoks) == 1:
+                form, shown = self.names.fullest((wtoks[0].text,), pos)
+                display = shown if len(form) > 1 else display
             return Speaker(display, agreement, "person", agreement, "name")
         if len(wtoks) == 1 and is_definite(wtoks[0].text):
             head = strip_definite(wtoks[0].text)

@@ -139,7 +139,8 @@ def is_verbal_noun(stem: str) -> bool:
 def is_speech_verb(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a cue form as written, so what follows it is who speaks («قال أنور قرقاش»)?
     Not a form that is a cue only behind و where it opens a clause («بين» is «between»)."""
-    return word in lex.cues and word not in lex.classes.opening_cue
+    form = word if word in lex.cues else without_conjunction(word, longer_than=3)  # «وقالت»
+    return form in lex.cues and form not in lex.classes.opening_cue
 
 
 def is_verb_with_object(lex: Lexicon, word: str) -> bool:
