@@ -979,3 +979,26 @@ def test_a_name_ending_with_al_is_not_extended():
 def test_marks_after_an_outlet_noun_hold_its_name(text, speaker, content):
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("قال علماء أمس الثلاثاء إن عقارين لعلاج داء السكري يرتبطان بآثار جانبية مثيرة للقلق.", "علماء"),
+    ("ذكرت تقارير أمس الثلاثاء أن كوريا الشمالية رفضت فكرة أنها يمكن أن تحذو حذو إيران.", "تقارير"),
+    ("ويرى محللون أن الضربات الجوية ستضعف عملية السلام الهشة.", "محللون"),   # a sound plural of a common noun
+])
+def test_a_group_named_generically_is_a_collective_source(text, name):
+    q = body_quotes_of(text)[0]
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == (name, "unknown", "collective")
+
+
+def test_a_name_in_un_is_no_group():
+    text = "قال ديفيد كاميرون إن بريطانيا ستتصدى للتطرف."
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender) == ("ديفيد كاميرون", "male")
+
+
+def test_al_qawl_ends_a_relayed_speaker():
+    text = ("ونقلت وسائل الإعلام في بيونجيانج عن المتحدث باسم وزارة الخارجية القول إنه سوف يكون «من غير المنطقي» "
+            "مقارنة موقف كوريا الشمالية بموقف إيران.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_mention, q.rule) == ("المتحدث باسم وزارة الخارجية", "relay")

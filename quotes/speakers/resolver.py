@@ -273,7 +273,7 @@ class SpeakerResolver:
             return generic
         first = strip_definite(wtoks[0].text)
         head = first if first in self.lex.generic_sources else first.removesuffix("ا")  # «استطلاعا»
-        if self.lex.generic_sources.get(head) == "collective":
+        if self.lex.generic_sources.get(head) == "collective" or self._plural_group(first):
             # «سكان محليون»، «مصادر مطلعة»: a group, whatever the verb's agreement (وقال سكان …);
             # «استطلاعا للرأي أجرته رويترز وإبسوس»: named by the body that made it
             made = any(t.text in self.lex.classes.maker for t in wtoks)
@@ -425,6 +425,14 @@ class SpeakerResolver:
             return False
         theirs = [w for w in prev.described if _nisba(w)]
         return not theirs or all(w in theirs for w in words_ if _nisba(w))
+
+    def _plural_group(self, word: str) -> bool:
+        """Is ``word`` a sound masculine plural of a common noun, a group named generically
+        («قال محللون»، «ويرى مراقبون»، «أكد دبلوماسيون»)? Not a name in ون («هارون»، «ماكرون»:
+        the corpus does not write them with ال)."""
+        return word.endswith("ون") and len(word) > 4 and word in self.lex.common_nouns \
+            and word[:-2] in self.lex.common_nouns \
+            and word not in self.lex.given_names and word not in self.lex.name_genders  # not «كاميرون»
 
     def _known_person(self, word: str, pos: int) -> bool:
         """Is ``word`` a name word or a family name the article gives as a whole name elsewhere
