@@ -1002,3 +1002,17 @@ def test_al_qawl_ends_a_relayed_speaker():
             "مقارنة موقف كوريا الشمالية بموقف إيران.")
     (q,) = body_quotes_of(text)
     assert (q.speaker_mention, q.rule) == ("المتحدث باسم وزارة الخارجية", "relay")
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    # SaudiNewsNet (Al Riyadh): the outlet's «إن» opens no clause, «لشبكة» is the channel
+    ('قال رئيس الوزراء البريطاني ديفيد كاميرون إنه يريد أن تبذل بريطانيا المزيد.\n'
+     'وقال ديفيد كاميرون لشبكة (إن.بي.سي) الأمريكية "أود أن تبذل بريطانيا المزيد".',
+     "ديفيد كاميرون", "أود أن تبذل بريطانيا المزيد"),
+    # BBC Arabic: a channel alone after the cue leaves the speaker implied
+    ('وقال دونالد ترامب إن الأمر لا يحتمل.\nوأضاف لمحطة إن بي سي أنه "لا تهاون في البيت الأبيض".',
+     "دونالد ترامب", "لا تهاون في البيت الأبيض"),
+])
+def test_an_outlet_named_after_the_cue_is_the_channel(text, speaker, content):
+    q = body_quotes_of(text)[-1]
+    assert (q.speaker_name, q.content) == (speaker, content)

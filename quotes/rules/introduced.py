@@ -6,7 +6,7 @@ from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, opens_clause, region_goes_on, reported_clause
 from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
 from quotes.morphology import strip_definite, without_conjunction
-from quotes.rules.mentions import is_source, mention_of, without_object
+from quotes.rules.mentions import is_source, mention_of, outlet_named_at, without_object
 from quotes.rules.postposed import nominal_post, referring_post
 from quotes.speakers import MentionSpan
 from quotes.tokens import Tok, iter_tokens, tokens
@@ -27,7 +27,8 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             n_words += 1
             if n_words > (MAX_PARTICIPLE_REGION_WORDS if cue.entry.frame == "participle" else MAX_REGION_WORDS):
                 return None
-            if t.text in lex.complementizers and t.text != "وان" and opens_clause(ctx, cue, region):
+            if t.text in lex.complementizers and t.text != "وان" and opens_clause(ctx, cue, region) \
+                    and not outlet_named_at(ctx, t.start):
                 mention = mention or mention_of(ctx, cue, region)
                 if cue.entry.frame == "fragment":
                     return quoted_fragment(ctx, cue, t.end, mention)  # «وصفه بأنه «نصر سياسي»»

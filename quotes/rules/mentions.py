@@ -122,8 +122,8 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     for k, t in enumerate(region):
         if t.kind in ("dash", "paren", "colon", "end"):
             break
-        if outlet_at(ctx, region, k):
-            break  # «مسؤولون في الشرطة الهندية لبي بي سي»، «وقال لبي بي سي "…"»: the outlet is the channel
+        if outlet_at(ctx, region, k) or (kept and _to_an_outlet(ctx, t)):
+            break  # «مسؤولون في الشرطة الهندية لبي بي سي»، «وقال كاميرون لشبكة (إن.بي.سي)»: the channel
         if _object_after_name(ctx, kept, t):
             break  # «واختتم د. الحلي تصريحه بأن»: a noun with its pronoun after the name is the object
         if t.kind == "w" and t.end > share:
@@ -239,6 +239,8 @@ def skip_leading_channel(ctx: DocumentContext, region: list[Tok]) -> list[Tok]:
     while i < len(region) and region[i].kind == "w" and region[i].text.startswith("ل") \
             and region[i].text not in ctx.lex.classes.pronoun_object:
         outlet = outlet_at(ctx, region, i)
+        if _to_an_outlet(ctx, region[i]):  # «وأضاف لمحطة إن بي سي أنه»: the noun and the outlet's name
+            outlet = 1 + _outlet_length(ctx, region, i + 1)
         if not (outlet or region[i].text == "ل" or ctx.lex.mention_stoppers.get(region[i].text) == "hard"):
             break
         j = i + max(1, outlet)  # «وقال لبي بي سي مسؤول …»: past the whole outlet
@@ -275,6 +277,30 @@ def outlet_at(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
         if i + n <= len(toks) and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(1, n)):
             return n
     return 0
+
+
+def _to_an_outlet(ctx: DocumentContext, t: Tok) -> bool:
+    """Is ``t`` ل and an outlet noun («لشبكة»، «لصحيفة»، «لوكالة»): whom the words were said to?"""
+    return t.kind == "w" and t.text.startswith("ل") and len(t.text) > 3 \
+        and (t.text[1:] in ctx.lex.classes.outlet_noun or "ال" + t.text[2:] in ctx.lex.classes.outlet_noun)
+
+
+def _outlet_length(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
+    """How many words of ``toks`` from ``i`` name a news outlet (``outlets.txt``), or 0."""
+    if i >= len(toks) or toks[i].kind != "w":
+        return 0
+    for outlet in ctx.lex.outlets.get(toks[i].text, ()):  # longest first
+        n = len(outlet)
+        if i + n <= len(toks) and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(n)):
+            return n
+    return 0
+
+
+def outlet_named_at(ctx: DocumentContext, pos: int) -> bool:
+    """Does the name of a news outlet (``outlets.txt``) start at ``pos`` («إن.بي.سي»، «إن بي سي»:
+    its «إن» opens no clause)?"""
+    toks = [t for t in tokens(ctx.w, pos, min(len(ctx.w), pos + 60)) if t.kind == "w"]
+    return _outlet_length(ctx, toks, 0) > 0
 
 
 def resolver_cut(ctx: DocumentContext, kept: list[Tok], soft_cut: int) -> list[Tok]:
