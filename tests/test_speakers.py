@@ -1016,3 +1016,15 @@ def test_al_qawl_ends_a_relayed_speaker():
 def test_an_outlet_named_after_the_cue_is_the_channel(text, speaker, content):
     q = body_quotes_of(text)[-1]
     assert (q.speaker_name, q.content) == (speaker, content)
+
+
+def test_the_plural_of_a_generic_source_is_a_collective_source():
+    text = "وتقول منظمات خيرية طبية إن الطائرات أصابت أكثر من 10 مستشفيات."
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("منظمات خيرية طبية", "unknown", "collective")
+
+
+def test_a_noun_whose_root_opens_with_waw_takes_a_pronoun_too():
+    text = "رفض رئيس التحالف الدولي المنتهية ولايته جون نيكلسون، الزعم بأن التنظيم يشهد نموا."
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "جون نيكلسون"

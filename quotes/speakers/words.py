@@ -107,14 +107,14 @@ def is_possessed(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a common noun with a possessive pronoun: «اسمها»، «رئيسها» (not with ه:
     «ساره»، «حمزه» are names), or a noun in ة with any pronoun, its ة written ت («ومسيرتها»،
     «حكومته»، «وتربيتها»)? Such a noun is definite: a name after it is in apposition."""
-    word = without_conjunction(word, longer_than=3)
-    for p in _PRONOUNS:
-        if not word.endswith(p):
-            continue
-        stem = word[: -len(p)]
-        if (p != "ه" and stem in lex.common_nouns) or (
-                len(stem) >= 3 and stem.endswith("ت") and stem[:-1] + "ه" in lex.common_nouns):
-            return True
+    for form in dict.fromkeys((word, without_conjunction(word, longer_than=3))):  # «ولايته»: و of the root
+        for p in _PRONOUNS:
+            if not form.endswith(p):
+                continue
+            stem = form[: -len(p)]
+            if (p != "ه" and stem in lex.common_nouns) or (
+                    len(stem) >= 3 and stem.endswith("ت") and stem[:-1] + "ه" in lex.common_nouns):
+                return True
     return False
 
 
