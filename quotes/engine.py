@@ -84,7 +84,7 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
         else:
             ms = me = None
             mention_text = None
-        out.append(Quotation(
+        out.append(dict(
             id=f"{document.doc_id}:{ks}:{cs}",
             doc_id=document.doc_id,
             type=q.type,  # type: ignore[arg-type]
@@ -108,11 +108,11 @@ def extract_quotations(document: Document, lexicon: Lexicon | None = None,
                                       _sentence(ctx, q) if labeller.needs_sentence else None)
                              if labeller is not None else None),
         ))
-    records = resolver.harmonise(out)
-    keys = [speaker_key(q.speaker_name) for q in records]
-    return [q.replace(speaker_key=key, speaker_id=entity,
-                      confidence=confidence(q.rule, q.speaker_rule) if confidence is not None else None)
-            for q, key, entity in zip(records, keys, speaker_ids(keys))]
+    fields = resolver.harmonise(out)  # (each record is built once, when its fields are all known)
+    keys = [speaker_key(f["speaker_name"]) for f in fields]
+    return [Quotation(**f, speaker_key=key, speaker_id=entity,
+                      confidence=confidence(f["rule"], f["speaker_rule"]) if confidence is not None else None)
+            for f, key, entity in zip(fields, keys, speaker_ids(keys))]
 
 
 def _sentence(ctx: DocumentContext, q: Candidate) -> str:

@@ -28,7 +28,7 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             if n_words > (MAX_PARTICIPLE_REGION_WORDS if cue.entry.frame == "participle" else MAX_REGION_WORDS):
                 return None
             if t.text in lex.complementizers and t.text != "وان" and opens_clause(ctx, cue, region) \
-                    and not outlet_named_at(ctx, t.start):
+                    and not outlet_named_at(ctx, t):
                 mention = mention or mention_of(ctx, cue, region)
                 if cue.entry.frame == "fragment":
                     return quoted_fragment(ctx, cue, t.end, mention)  # «وصفه بأنه «نصر سياسي»»

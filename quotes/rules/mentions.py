@@ -17,6 +17,7 @@ from quotes.tokens import Tok, tokens
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 RELATIVE_AGREEMENT = {"الذي": "male", "التي": "female"}  # the cue after a relative pronoun agrees with it
 LATIN = regex.compile(r"\p{Latin}{2,}")
+_NEXT_WORD = regex.compile(r"[^\p{L}\p{N}\n]{0,3}([\p{L}\p{N}]+)")
 
 
 def span_of(toks: list[Tok], numbers_before: int = -1) -> MentionSpan | None:
@@ -165,11 +166,11 @@ def _rest_of_name(ctx: DocumentContext, rest: list[Tok], last: Tok) -> list[Tok]
 def _object_after_name(ctx: DocumentContext, kept: list[Tok], t: Tok) -> bool:
     """Is ``t`` a noun with its pronoun right after a name word, so the verb's object rather
     than more of the mention («د. الحلي تصريحه»، «الشيخ السديس كلمته»)?"""
-    if t.kind != "w" or not kept or kept[-1].kind != "w" or not is_noun_with_pronoun(ctx.lex, t.text) \
-            or title_of(ctx.lex, t.text) is not None:
-        return False
+    if t.kind != "w" or not kept or kept[-1].kind != "w" or t.text[-1] not in "هامن":
+        return False  # (every pronoun ends in ه، ا، م or ن: most words are ruled out at once)
     last = kept[-1].text
-    if title_of(ctx.lex, last) is not None or not (is_namey(ctx.lex, last) or is_family_name(ctx.lex, last)):
+    if not (is_namey(ctx.lex, last) or is_family_name(ctx.lex, last)) or title_of(ctx.lex, last) is not None \
+            or not is_noun_with_pronoun(ctx.lex, t.text) or title_of(ctx.lex, t.text) is not None:
         return False
     if not is_definite(last) or len(kept) == 1:
         return True
@@ -296,10 +297,16 @@ def _outlet_length(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
     return 0
 
 
-def outlet_named_at(ctx: DocumentContext, pos: int) -> bool:
-    """Does the name of a news outlet (``outlets.txt``) start at ``pos`` («إن.بي.سي»، «إن بي سي»:
-    its «إن» opens no clause)?"""
-    toks = [t for t in tokens(ctx.w, pos, min(len(ctx.w), pos + 60)) if t.kind == "w"]
+def outlet_named_at(ctx: DocumentContext, t: Tok) -> bool:
+    """Does the name of a news outlet (``outlets.txt``) start with the word ``t`` («إن.بي.سي»،
+    «إن بي سي»: its «إن» opens no clause)?"""
+    outlets = ctx.lex.outlets.get(t.text)
+    if not outlets:
+        return False
+    nxt = _NEXT_WORD.match(ctx.w, t.end)  # a cheap look at the second word first: «إن» is everywhere
+    if nxt is None or not any(len(o) > 1 and o[1] == nxt.group(1) for o in outlets):
+        return False
+    toks = [x for x in tokens(ctx.w, t.start, min(len(ctx.w), t.start + 60)) if x.kind == "w"]
     return _outlet_length(ctx, toks, 0) > 0
 
 

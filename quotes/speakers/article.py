@@ -34,6 +34,7 @@ class ArticleNames:
         self._fullest_cache: dict[tuple[tuple[str, ...], int], tuple[tuple[str, ...], str]] = {}
         self._title_cache: dict[tuple[tuple[str, ...], int], list[tuple[int, tuple[str, ...]]]] = {}
         self._first_cache: dict[tuple[str, int], str | None] = {}  # (head, scope) -> first full mention
+        self._whole_cache: dict[tuple[str, int], tuple[tuple[str, ...], str] | None] = {}  # (given name, scope)
 
     def display(self, start: int, end: int) -> str:
         s, e = self.nt.span(start, end)
@@ -128,9 +129,11 @@ class ArticleNames:
         it is written."""
         if given not in self.lex.given_names:
             return None
-        _, lo, hi = self.scope(pos)
-        forms = self._forward_forms(given, _occurrences(self.w, (given,), lo, hi))
-        return next(iter(forms.items())) if len(forms) == 1 else None
+        key, lo, hi = self.scope(pos)
+        if (given, key) not in self._whole_cache:
+            forms = self._forward_forms(given, _occurrences(self.w, (given,), lo, hi))
+            self._whole_cache[(given, key)] = next(iter(forms.items())) if len(forms) == 1 else None
+        return self._whole_cache[(given, key)]
 
     def _forward_forms(self, given: str, found: list["_Match"]) -> dict[tuple[str, ...], str]:
         """The whole names that the occurrences ``found`` of the given name ``given`` open (not

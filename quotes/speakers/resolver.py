@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.normalize import NormText, normalize
@@ -551,19 +551,19 @@ class SpeakerResolver:
                 return prev.gender
         return "unknown"
 
-    def harmonise(self, records: list) -> list:
+    def harmonise(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Give a person the gender their other quotations agree on when one lacks it (not
-        to a quotation a plural or dual cue introduced). ``records`` are in the order
-        their speakers were resolved."""
+        to a quotation a plural or dual cue introduced). ``records`` (the fields of the
+        quotations, ``speaker_name`` and ``speaker_gender`` among them) are in the order their
+        speakers were resolved; they are changed in place and returned."""
         votes: dict[str, dict[str, int]] = {}
         for r in records:
-            if r.speaker_name and r.speaker_gender != "unknown" and self.kinds.get(r.speaker_name) == "person":
-                votes.setdefault(r.speaker_name, {}).setdefault(r.speaker_gender, 0)
-                votes[r.speaker_name][r.speaker_gender] += 1
-        out = []
+            name, gender = r["speaker_name"], r["speaker_gender"]
+            if name and gender != "unknown" and self.kinds.get(name) == "person":
+                votes.setdefault(name, {}).setdefault(gender, 0)
+                votes[name][gender] += 1
         for r, group in zip(records, self.groups):
-            v = votes.get(r.speaker_name or "")
-            if r.speaker_gender == "unknown" and v and self.kinds.get(r.speaker_name) == "person" and not group:
-                r = r.replace(speaker_gender=max(sorted(v), key=v.get))
-            out.append(r)
-        return out
+            v = votes.get(r["speaker_name"] or "")
+            if r["speaker_gender"] == "unknown" and v and self.kinds.get(r["speaker_name"]) == "person" and not group:
+                r["speaker_gender"] = max(sorted(v), key=v.get)
+        return records
