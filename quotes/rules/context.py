@@ -11,8 +11,8 @@ import regex
 
 from quotes.lexicon import CueEntry, Lexicon
 from quotes.marks import ALL_MARKS, angle_matches, find_closer, quoted_intervals
-from quotes.speakers import MentionSpan
 from quotes.morphology import is_definite
+from quotes.speakers import MentionSpan
 from quotes.tokens import SENTENCE_END, iter_tokens
 
 MAX_SCAN = 3000          # no rule looks further than this from where it stands (bounded time)
@@ -30,8 +30,6 @@ WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
 _CODE = regex.compile(r"\p{N}|[A-Za-z]")
 _SENT_BOUND = regex.compile(rf"{SENTENCE_END}(?=\s)")
-
-
 _CLAUSE_OPENER = regex.compile(r"(?:^|[\n.!?؟،,؛;:])[ \t]*$")
 
 
