@@ -35,10 +35,10 @@ def test_seed_articles_score_floor(tmp_path):
 
 
 def test_development_set_score_floor(tmp_path):
-    """Floors a little under today's scores (quote F1 0.87, speaker 0.81, attributed F1 0.70,
+    """Floors a little under today's scores (quote F1 0.88, speaker 0.82, attributed F1 0.72,
     stance 0.71): a change that loses ground on the development set fails here, not only on
     the seeds."""
     result = extract_and_score(SHARED / "gold" / "dev_articles.jsonl", SHARED / "gold" / "dev.jsonl",
                                tmp_path / "pred.jsonl")
-    assert result["f1"] >= 0.86 and result["speaker_acc"] >= 0.80 and result["attributed_f1"] >= 0.69 \
+    assert result["f1"] >= 0.87 and result["speaker_acc"] >= 0.81 and result["attributed_f1"] >= 0.71 \
         and result["stance_macro_f1"] >= 0.68, result
