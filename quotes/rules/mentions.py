@@ -273,6 +273,12 @@ def outlet_at(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
     if LATIN.match(t.text, 1):
         return 1  # «لـCNN»، «لـBBC»: an outlet written in Latin letters
     first = "ال" + t.text[2:] if t.text.startswith("لل") else t.text[1:]
+    return _outlet_from(ctx, first, toks, i)
+
+
+def _outlet_from(ctx: DocumentContext, first: str, toks: list[Tok], i: int) -> int:
+    """How many words of ``toks`` from ``i`` name a news outlet whose first word, read without
+    what is attached to it, is ``first`` (longest outlet first), or 0."""
     for outlet in ctx.lex.outlets.get(first, ()):
         n = len(outlet)
         if i + n <= len(toks) and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(1, n)):
@@ -290,11 +296,7 @@ def _outlet_length(ctx: DocumentContext, toks: list[Tok], i: int) -> int:
     """How many words of ``toks`` from ``i`` name a news outlet (``outlets.txt``), or 0."""
     if i >= len(toks) or toks[i].kind != "w":
         return 0
-    for outlet in ctx.lex.outlets.get(toks[i].text, ()):  # longest first
-        n = len(outlet)
-        if i + n <= len(toks) and all(toks[i + m].kind == "w" and toks[i + m].text == outlet[m] for m in range(n)):
-            return n
-    return 0
+    return _outlet_from(ctx, toks[i].text, toks, i)
 
 
 def outlet_named_at(ctx: DocumentContext, t: Tok) -> bool:
