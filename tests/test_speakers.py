@@ -1028,3 +1028,10 @@ def test_a_noun_whose_root_opens_with_waw_takes_a_pronoun_too():
     text = "رفض رئيس التحالف الدولي المنتهية ولايته جون نيكلسون، الزعم بأن التنظيم يشهد نموا."
     (q,) = body_quotes_of(text)
     assert q.speaker_name == "جون نيكلسون"
+
+
+def test_a_circumstantial_pronoun_ends_the_mention():
+    text = ("وقالت المنقذتان بيكا وآش وهما تتناولان طعامها تحت مظلة خفيفة خوفاً من هجمات هذه الطيور أنهما تشهدان "
+            "إصابات وهجمات متزايدة على الشاطئ.")
+    (q,) = body_quotes_of(text)
+    assert q.speaker_mention == "المنقذتان بيكا وآش"
