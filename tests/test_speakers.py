@@ -1035,3 +1035,13 @@ def test_a_circumstantial_pronoun_ends_the_mention():
             "إصابات وهجمات متزايدة على الشاطئ.")
     (q,) = body_quotes_of(text)
     assert q.speaker_mention == "المنقذتان بيكا وآش"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وقال الممثل الأمريكي الخاص للشؤون التجارية مايكل فرومان،: «الدول المشاركة في المفاوضات قررت استكمال "
+     "المباحثات على صعيد ثنائي».", "مايكل فرومان"),                  # ف of the name, not a proclitic
+    ("أعلن الرئيس السنغالي عبد الله واد فجأة أنه سيترشح.", "عبد الله واد"),  # an adverb ends the name
+])
+def test_a_name_word_that_opens_with_fa(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

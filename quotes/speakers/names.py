@@ -8,7 +8,7 @@ from typing import Iterator, NamedTuple, Sequence
 from quotes.lexicon import Lexicon
 from quotes.morphology import ADJECTIVE_ENDINGS, PROCLITICS, is_definite, strip_definite, without_conjunction
 from quotes.speakers.words import (is_accusative_noun, is_al_first_name, is_circumstantial, is_family_name,
-                                   is_function_form, is_namey, is_possessed, is_verbal_noun, kin_construct, kin_stem,
+                                   is_function_form, is_namey, is_namey_as_written, is_possessed, is_verbal_noun, kin_construct, kin_stem,
                                    opens_with_outlet, title_of)
 from quotes.tokens import Tok, tokens
 
@@ -104,6 +104,9 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         while j < len(toks) and _name_length(lex, toks, i, j) < MAX_NAME_WORDS and toks[j].kind == "w" \
                 and not (j - i >= 2 and toks[j - 2].text == "ال") and (  # «… آل ثاني» closes the name
                 (is_namey(lex, toks[j].text) and not (j - i >= 2 and is_accusative_noun(lex, toks[j].text)))
+                or (toks[j].text[0] == "ف" and not is_definite(toks[j - 1].text)
+                    and toks[j].text[1:] not in lex.verbs and toks[j].text[1:] not in lex.cues
+                    and is_namey_as_written(lex, toks[j].text))  # «مايكل فرومان»: no ف + «رومان»
                 or (toks[j].text in lex.classes.name_link and j + 1 < len(toks) and toks[j + 1].kind == "w"
                     and is_namey(lex, toks[j + 1].text))  # «ويلي دي مايير»
                 or (toks[j].text == "الله" and theophoric_name(lex, toks, j - 1))

@@ -71,13 +71,19 @@ def is_namey(lex: Lexicon, word: str) -> bool:
     return hit
 
 
-def _namey(lex: Lexicon, word: str) -> bool:
+def is_namey_as_written(lex: Lexicon, word: str) -> bool:
+    """:func:`is_namey` without reading a first و/ف/ب/ل as a proclitic: for a word inside a name
+    («مايكل فرومان», not ف + «رومان»)."""
+    return _namey(lex, word, proclitic=False)
+
+
+def _namey(lex: Lexicon, word: str, proclitic: bool = True) -> bool:
     if len(word) < 2 or word.isdigit() or is_definite(word) or is_function_form(lex, word):
         return False
     if word[0] in "لب" and word[1:2].isascii() and word[1:2].isalpha():
         return False  # «لـCNN»، «بـBBC»: a preposition and an outlet in Latin letters
     forms = [word]
-    if word[0] in PROCLITICS and len(word) > 3 and word not in lex.given_names:
+    if proclitic and word[0] in PROCLITICS and len(word) > 3 and word not in lex.given_names:
         # «لمجلس»، «وحماية»; but «فراس»، «فهد»، «وليد» are names, not a proclitic and a noun
         forms.append(word[1:])
     for f in forms:
