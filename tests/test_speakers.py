@@ -1045,3 +1045,10 @@ def test_a_circumstantial_pronoun_ends_the_mention():
 def test_a_name_word_that_opens_with_fa(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+def test_a_short_verbal_noun_with_its_pronoun_is_the_object_not_a_source():
+    # SaudiNewsNet (Al Riyadh): «ترشحه» is the object of «أعلن», the marks are the outer speaker's words
+    text = ("اعتبر رئيس الاتحاد الاسيوي لكرة القدم سلمان ال خليفة ان الفرنسي ميشال بلاتيني الذي اعلن امس الاربعاء "
+            "ترشحه لرئاسة الاتحاد الدولي \"مرشح فريد من نوعه يمكن ان يجلب الاستقرار\" للمنظمة الدولية.")
+    assert [q.cue for q in body_quotes_of(text)] == ["اعتبر"]

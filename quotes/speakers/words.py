@@ -131,7 +131,7 @@ def is_noun_with_pronoun(lex: Lexicon, word: str) -> bool:
     if is_possessed(lex, word) or (word.endswith("اته") and word[:-1] in lex.common_nouns):
         return True
     stem = word[:-1]
-    return word.endswith("ه") and len(stem) >= 5 and (is_verbal_noun(stem) or (stem[0] == "ا" and stem[-2] == "ا")) \
+    return word.endswith("ه") and len(stem) >= 4 and (is_verbal_noun(stem) or (stem[0] == "ا" and stem[-2] == "ا")) \
         and stem in lex.common_nouns
 
 
