@@ -1052,3 +1052,13 @@ def test_a_short_verbal_noun_with_its_pronoun_is_the_object_not_a_source():
     text = ("اعتبر رئيس الاتحاد الاسيوي لكرة القدم سلمان ال خليفة ان الفرنسي ميشال بلاتيني الذي اعلن امس الاربعاء "
             "ترشحه لرئاسة الاتحاد الدولي \"مرشح فريد من نوعه يمكن ان يجلب الاستقرار\" للمنظمة الدولية.")
     assert [q.cue for q in body_quotes_of(text)] == ["اعتبر"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("قال المتحدث العسكري المصري العقيد تامر الرفاعي إن القيادة السياسية وجهت بتطهير المناطق.", "تامر الرفاعي"),
+    ("قال فرحان جوهر، النائب في البرلمان، إن الحكومة تأخرت.", "فرحان جوهر"),
+    ("وقال المحامي بخيت آل غباش إن القضية منظورة أمام المحكمة.", "بخيت آل غباش"),
+])
+def test_given_names_that_are_also_common_words(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name
