@@ -14,10 +14,13 @@ from quotes.marks import MARK_CLASS
 _ABBREVIATION = r"(?<![\p{L}\p{M}\p{N}])(?<!\p{N}[ \t]{0,3})(?!ه)[\u0621-\u064A]"
 SENTENCE_END = rf"(?<!{_ABBREVIATION})[.!?؟]+"
 """Punctuation that ends a sentence (when white space or the end of the text follows)."""
+GLUED_FULL_STOP = r"(?<=[\u0621-\u064A]{3})\.(?=[\u0621-\u064A]{3})"
+"""A full stop with no space after it between two Arabic words («ومكالماتهن.ويمكن»، «سوريا.وقال»),
+which ends a sentence too (an abbreviation has one letter: «د.هشام»، «د.ب.أ»)."""
 
 TOKEN_RE = regex.compile(
     rf"(?P<w>[\p{{L}}\p{{N}}]+(?:-[\p{{L}}\p{{N}}]+)*)|(?P<q>[{MARK_CLASS}])|(?P<colon>:)"
-    rf"|(?P<end>{SENTENCE_END}(?=\s|$)|\n)|(?P<comma>[،,؛;])|(?P<dash>[-–—])|(?P<paren>[()\[\]])"
+    rf"|(?P<end>{SENTENCE_END}(?=\s|$)|{GLUED_FULL_STOP}|\n)|(?P<comma>[،,؛;])|(?P<dash>[-–—])|(?P<paren>[()\[\]])"
 )
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 

@@ -1062,3 +1062,17 @@ def test_a_short_verbal_noun_with_its_pronoun_is_the_object_not_a_source():
 def test_given_names_that_are_also_common_words(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+def test_a_full_stop_with_no_space_after_it_ends_the_sentence():
+    # SaudiNewsNet (Sabq): «… معهم.ولم يستبعد البكري أن …»: «أكد» introduced «وجود قيادات» (an object),
+    # not the clause of the next sentence
+    text = ("أكد محافظ عدن الجديد نايف البكري ورئيس مجلس المقاومة في المحافظة وجود قيادات حوثية كبيرة وقعوا أسرى "
+            "لدى المقاومة ويجري التحقيق معهم.ولم يستبعد البكري أن يكون من ضمن القيادات الحوثية شقيق عبدالملك الحوثي.")
+    assert [q.cue for q in body_quotes_of(text)] == []
+
+
+def test_a_glued_full_stop_is_no_abbreviation_and_an_abbreviation_is_no_sentence_end():
+    from quotes.tokens import tokens
+    w = "معهم.ولم د.هشام (د.ب.أ)"
+    assert [t.text for t in tokens(w, 0, len(w)) if t.kind == "end"] == ["."]

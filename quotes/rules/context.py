@@ -13,7 +13,7 @@ from quotes.lexicon import CueEntry, Lexicon
 from quotes.marks import ALL_MARKS, angle_matches, find_closer, quoted_intervals
 from quotes.morphology import is_definite
 from quotes.speakers import MentionSpan
-from quotes.tokens import SENTENCE_END, iter_tokens
+from quotes.tokens import GLUED_FULL_STOP, SENTENCE_END, iter_tokens
 
 MAX_SCAN = 3000          # no rule looks further than this from where it stands (bounded time)
 MAX_SENTENCE = 1000
@@ -23,13 +23,13 @@ MAX_PARTICIPLE_REGION_WORDS = 6  # «مضيفا في هذا السياق أن»;
 MAX_NOMINAL_REGION_WORDS = 10  # «وفق/بحسب X فإن»: X is short
 MAX_MARKS_REGION_WORDS = 16  # «قال X في Y "…"»: a longer stretch before the mark is not a mention
 MAX_NAME_IN_MARKS = 3     # marks around ≤ 3 words inside an intro region are a name
-SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|{SENTENCE_END}(?=\s|$)")
+SENT_END = regex.compile(rf"[{''.join(sorted(ALL_MARKS))}]|{SENTENCE_END}(?=\s|$)|{GLUED_FULL_STOP}")
 GAP_AFTER_QUOTE = regex.compile(r"[ \t]*[،,]?[ \t]*")
 LETTER = regex.compile(r"\p{L}")
 WORD_AT = regex.compile(r"[\p{L}\p{N}]+")
 STRIP_TAIL = " \t\r\n.،,:;؛!?؟-–—"
 _CODE = regex.compile(r"\p{N}|[A-Za-z]")
-_SENT_BOUND = regex.compile(rf"{SENTENCE_END}(?=\s)")
+_SENT_BOUND = regex.compile(rf"{SENTENCE_END}(?=\s)|{GLUED_FULL_STOP}")
 _CLAUSE_OPENER = regex.compile(r"(?:^|[\n.!?؟،,؛;:])[ \t]*$")
 
 
