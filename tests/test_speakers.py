@@ -1076,3 +1076,10 @@ def test_a_glued_full_stop_is_no_abbreviation_and_an_abbreviation_is_no_sentence
     from quotes.tokens import tokens
     w = "معهم.ولم د.هشام (د.ب.أ)"
     assert [t.text for t in tokens(w, 0, len(w)) if t.kind == "end"] == ["."]
+
+
+def test_a_verbal_noun_after_a_definite_word_opens_the_object():
+    # Sky News Arabia: «توقيف» is what the ministry announced, not part of its name
+    text = 'أعلنت وزارة الداخلية توقيف شخصين في محافظة سوسة "عمرهما 19 عاما".'
+    q = body_quotes_of(text)[0]
+    assert (q.speaker_mention, q.speaker_name) == ("وزارة الداخلية", "وزارة الداخلية")

@@ -11,7 +11,7 @@ from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, title_of
 from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
-                                   is_noun_with_pronoun, is_verb_with_object)
+                                   is_noun_with_pronoun, is_verb_with_object, is_verbal_noun)
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -125,8 +125,8 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
             break
         if outlet_at(ctx, region, k) or (kept and _to_an_outlet(ctx, t)):
             break  # «مسؤولون في الشرطة الهندية لبي بي سي»، «وقال كاميرون لشبكة (إن.بي.سي)»: the channel
-        if _object_after_name(ctx, kept, t):
-            break  # «واختتم د. الحلي تصريحه بأن»: a noun with its pronoun after the name is the object
+        if _object_after_name(ctx, kept, t) or _verbal_noun_after_definite(ctx, kept, t):
+            break  # «واختتم د. الحلي تصريحه بأن»، «أعلنت وزارة الداخلية توقيف شخصين»: the verb's object
         if t.kind == "w" and t.end > share:
             strength = ctx.lex.mention_stoppers.get(t.text)
             if strength and kept and kept[-1].text in ctx.lex.classes.patronymic and t.text in ctx.lex.given_names:
@@ -161,6 +161,14 @@ def _rest_of_name(ctx: DocumentContext, rest: list[Tok], last: Tok) -> list[Tok]
         out.append(t)
         last = t
     return out
+
+
+def _verbal_noun_after_definite(ctx: DocumentContext, kept: list[Tok], t: Tok) -> bool:
+    """Is ``t`` an indefinite verbal noun right after a definite word («وزارة الداخلية توقيف»)? A
+    definite noun takes no complement and a verbal noun is no adjective: it opens the object."""
+    return t.kind == "w" and bool(kept) and kept[-1].kind == "w" and is_definite(kept[-1].text) \
+        and not is_definite(t.text) and t.text in ctx.lex.common_nouns and is_verbal_noun(t.text) \
+        and title_of(ctx.lex, t.text) is None and t.text not in ctx.lex.given_names
 
 
 def _object_after_name(ctx: DocumentContext, kept: list[Tok], t: Tok) -> bool:
