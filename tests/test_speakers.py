@@ -1083,3 +1083,10 @@ def test_a_verbal_noun_after_a_definite_word_opens_the_object():
     text = 'أعلنت وزارة الداخلية توقيف شخصين في محافظة سوسة "عمرهما 19 عاما".'
     q = body_quotes_of(text)[0]
     assert (q.speaker_mention, q.speaker_name) == ("وزارة الداخلية", "وزارة الداخلية")
+
+
+def test_the_name_after_a_kin_phrase_and_a_comma_is_the_speaker():
+    # CNN Arabic: «أسماء» is a common noun too; after the comma it is the wife's first name
+    text = "أكدت زوجة الرئيس السوري بشار الأسد، أسماء الأسد، أن الشعب السوري علّم العالم الصمود."
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender) == ("أسماء الأسد", "female")

@@ -251,14 +251,19 @@ def first_name_after_comma(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
         return False
     word = toks[i].text
     if is_definite(word) or len(word) < 3 or _of_another_class(lex, word) or title_of(lex, word) \
-            or word not in lex.common_nouns or not is_namey(lex, toks[i + 1].text):
+            or word not in lex.common_nouns or not _surname(lex, toks[i + 1].text):
         return False
     if not any(t.kind == "w" and _person_title(lex, t) for t in toks[max(0, i - 5):i - 1]):
         return False
     j = i + 1
-    while j < len(toks) and toks[j].kind == "w" and is_namey(lex, toks[j].text) and j - i < MAX_NAME_WORDS:
+    while j < len(toks) and toks[j].kind == "w" and _surname(lex, toks[j].text) and j - i < MAX_NAME_WORDS:
         j += 1
     return j == len(toks) or toks[j].kind != "w"
+
+
+def _surname(lex: Lexicon, word: str) -> bool:
+    """A name word or a family name with ال («مولود جاويش أوغلو»، «أسماء الأسد»)."""
+    return is_namey(lex, word) or (is_family_name(lex, word) and title_of(lex, word) is None)
 
 
 def first_name_after_rank(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
@@ -315,7 +320,9 @@ def apposition_head(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int
     if first is None or strip_definite(first.text) in lex.generic_sources \
             or (title_of(lex, first.text) or ("", ""))[0] == "org":
         return parts[0]
-    opener = next((p for p in parts if _opens_with_name(lex, toks[p[0]:p[1]], w)), None)
+    run_starts = {i for i, _ in name_runs(lex, toks)}  # in context: «…، أسماء الأسد» (a common noun as first name)
+    opener = next((p for p in parts if _opens_with_name(lex, toks[p[0]:p[1]], w)
+                   or (p is not parts[0] and p[0] in run_starts)), None)
     if opener is not None:
         return opener
     if _person_title(lex, first) and name_run(lex, toks[:parts[0][1]], w) is None \
