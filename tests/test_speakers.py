@@ -272,10 +272,10 @@ def test_given_names_hold_no_grammatical_word_or_cue():
                  or w in lex.complementizers or w in lex.mention_stoppers)
     assert bad == []
     # nor a proclitic and a grammatical word or a verb («وبين»، «وكان»، «لقد»، «بكل»); names that
-    # merely begin with one of these letters stay (فيصل، فراس، فادي، لبنى، واصل)
+    # merely begin with one of these letters stay (فيصل، فراس، فادي، لبنى، ليا، واصل)
     behind = sorted(w for w in lex.given_names if w[:1] in "وفبل"
                     and (w[1:] in lex.function_words or w[1:] in lex.cues or w[1:] in lex.verbs))
-    assert behind == ["فادي", "فراس", "فيصل", "لبني", "واصل"]
+    assert behind == ["فادي", "فراس", "فيصل", "لبني", "ليا", "واصل"]
 
 
 def test_given_names_hold_no_adverb_possessed_noun_or_future_verb():
@@ -287,7 +287,7 @@ def test_given_names_hold_no_adverb_possessed_noun_or_future_verb():
     possessed = sorted(w for w in lex.given_names  # feminine names whose ة normalises to ه stay
                        if w.endswith("اته") or (w.endswith("ه") and w[:-1] in lex.common_nouns))
     future = sorted(w for w in lex.given_names if w[:1] == "س" and w[1:] in lex.verbs)
-    assert (adverbs, possessed, future) == (["عقلا", "لينا", "مهنا", "ميكا", "ناديا"], ["جميله", "خليفه", "رحمه", "سلامه", "صدقه", "عباده", "ملحه", "ناديه", "نبيه", "نوره", "هبه"], ["ساره", "ساعد", "سامر"])
+    assert (adverbs, possessed, future) == (["عقلا", "ليا", "لينا", "مهنا", "ميكا", "ناديا"], ["جميله", "خليفه", "رحمه", "سلامه", "صدقه", "عباده", "ملحه", "ناديه", "نبيه", "نوره", "هبه"], ["ساره", "ساعد", "سامر"])
 
 
 @pytest.mark.parametrize("word,lone", [
@@ -1090,3 +1090,19 @@ def test_the_name_after_a_kin_phrase_and_a_comma_is_the_speaker():
     text = "أكدت زوجة الرئيس السوري بشار الأسد، أسماء الأسد، أن الشعب السوري علّم العالم الصمود."
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_gender) == ("أسماء الأسد", "female")
+
+
+@pytest.mark.parametrize("word,function", [
+    ("لدينا", True), ("علينا", True), ("لهن", True), ("جميعها", True),   # a preposition or «جميع» with a pronoun
+    ("مني", False), ("ليا", False),                                       # «منى»، «ليا» are names
+])
+def test_a_preposition_with_a_first_person_pronoun_is_a_function_form(word, function):
+    from quotes.lexicon import load_lexicon
+    from quotes.speakers.words import is_function_form
+    assert is_function_form(load_lexicon(), word) is function
+
+
+def test_a_participle_plural_is_a_group():
+    text = "وقال منتقدون إن القرار سيقوض الديمقراطية وسيرسخ حكم الفرد."
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("منتقدون", "unknown", "collective")

@@ -428,12 +428,12 @@ class SpeakerResolver:
 
     def _plural_group(self, word: str) -> bool:
         """Is ``word`` a sound masculine plural of a common noun, a group named generically
-        («قال محللون»، «ويرى مراقبون»، «أكد دبلوماسيون»), or the plural in ات of a generic source
+        («قال محللون»، «ويرى مراقبون»، «أكد دبلوماسيون»، «وقال منتقدون»: a participle), or the plural in ات of a generic source
         («منظمات»)? Not a name in ون («هارون»، «كاميرون»: the corpus does not write them with ال)."""
         if word.endswith("ات") and self.lex.generic_sources.get(word[:-2] + "ه") == "collective":
             return True  # «وتقول منظمات خيرية طبية»: the plural of a generic source
         return word.endswith("ون") and len(word) > 4 and word in self.lex.common_nouns \
-            and word[:-2] in self.lex.common_nouns \
+            and (word[:-2] in self.lex.common_nouns or (word[0] == "م" and len(word) >= 7)) \
             and word not in self.lex.given_names and word not in self.lex.name_genders  # not «كاميرون»
 
     def _known_person(self, word: str, pos: int) -> bool:

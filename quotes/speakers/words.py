@@ -10,6 +10,9 @@ _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
 _TITLE: dict[tuple[str, str], tuple[str, str] | None] = {}  # (lexicon version, word) -> title_of
 _VERB_PROCLITICS = "وفل"  # the proclitics a verb takes
 _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها، ه: longest first, ه last
+# first and second persons behind a preposition («لدينا»، «علينا»، «لكم»); not ي or ك: «منى» normalises
+# to «مني», a name and «من» with ي
+_SPEAKER_PRONOUNS = ("كما", "نا", "كم", "كن")
 
 
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
@@ -170,7 +173,7 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
     return any(word.endswith(p) and len(word) > len(p) + 1
                and (word[: -len(p)] in lex.classes.contrast or word[: -len(p)] in lex.function_words
                     or (word[-len(p) - 1] == "ي" and word[: -len(p) - 1] + "ى" in lex.function_words))
-               for p in _PRONOUNS)  # «عليه»: على with a pronoun (its ى written ي)
+               for p in _PRONOUNS + _SPEAKER_PRONOUNS)  # «عليه»، «لدينا»: على، لدى with a pronoun (ى written ي)
 
 
 def is_accusative_noun(lex: Lexicon, word: str) -> bool:
