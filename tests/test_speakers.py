@@ -1106,3 +1106,15 @@ def test_a_participle_plural_is_a_group():
     text = "وقال منتقدون إن القرار سيقوض الديمقراطية وسيرسخ حكم الفرد."
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("منتقدون", "unknown", "collective")
+
+
+@pytest.mark.parametrize("text,name", [
+    ('وقالت البارونة فرانسيس ديسوزا إن سلوكه صادم.\nأضافت مستطردة "استقال لورد سيويل هذا الصباح".',
+     "البارونة فرانسيس ديسوزا"),                                      # a feminine participle says how
+    ('وقال زيكو واسمه الكامل ارثر انطونيس كوامبرا: "ارسلت رسالة الى الرئيس".', "زيكو"),  # «واسمه» ends it
+    ("وقال علماء صينيون مؤخرا إن النتائج مشجعة.", "علماء صينيون"),     # an adverb ends it
+    ("وأكدت منظمة العفو الدولية أن الاعتقالات تعسفية.", "منظمة العفو الدولية"),  # a noun in ة is no participle
+])
+def test_adverbs_participles_and_names_given_after_the_name_end_the_mention(text, name):
+    q = body_quotes_of(text)[-1]
+    assert q.speaker_name == name

@@ -10,8 +10,9 @@ import regex
 from quotes.morphology import is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, title_of
-from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
-                                   is_noun_with_pronoun, is_verb_with_object, is_verbal_noun)
+from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_feminine_participle,
+                                   is_function_form, is_namey, is_noun_with_pronoun, is_verb_with_object,
+                                   is_verbal_noun)
 from quotes.tokens import Tok, tokens
 
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -81,6 +82,8 @@ def _lone_circumstantial(ctx: DocumentContext, span: MentionSpan) -> bool:
     """A circumstantial participle right after the cue, alone or with its object and no name
     («وقال مازحا:»، «وقال مختتما حديثه:»): it says how, not who."""
     toks = [t for t in tokens(ctx.w, span.start, span.end) if t.kind == "w"]
+    if len(toks) == 1 and is_feminine_participle(ctx.lex, toks[0].text):
+        return True  # «أضافت مستطردة»
     return bool(toks) and is_circumstantial(ctx.lex, toks[0].text) and (
         len(toks) == 1 or (name_run(ctx.lex, toks[1:], ctx.w) is None
                            and title_of(ctx.lex, toks[0].text[:-1]) is None))  # «قائدا الأمن»: two commanders

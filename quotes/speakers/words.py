@@ -190,6 +190,15 @@ def is_circumstantial(lex: Lexicon, word: str) -> bool:
     return _participle_shape(word) or (len(word) == 5 and word[1] == "ا" and word[:-1] in lex.common_nouns)
 
 
+def is_feminine_participle(lex: Lexicon, word: str) -> bool:
+    """A derived participle in the feminine, its ة normalised («مستطردة»، «متسائلة»): alone after a
+    cue it says how, not who; after a noun it is an adjective («مصادر متطابقة»). Not a noun
+    («منظمة»، «محكمة»، «متابعة») nor a name."""
+    return word.endswith("ه") and word.startswith(("مست", "مت")) and len(word) >= 6 \
+        and word not in lex.common_nouns and word not in lex.given_names and word not in lex.name_genders \
+        and _participle_shape(word[:-1] + "ا")
+
+
 def _accusative_plural(lex: Lexicon, word: str) -> bool:
     """An indefinite accusative broken plural أفعالا of a common noun («أهدافا»، «أطفالا»)."""
     return len(word) == 6 and word[0] == "ا" and word[3] == "ا" and word[-1] == "ا" and word[:-1] in lex.common_nouns
