@@ -1118,3 +1118,12 @@ def test_a_participle_plural_is_a_group():
 def test_adverbs_participles_and_names_given_after_the_name_end_the_mention(text, name):
     q = body_quotes_of(text)[-1]
     assert q.speaker_name == name
+
+
+def test_a_mauritanian_patronymic_with_the_fathers_title():
+    # SaudiNewsNet: «ولد» is «son of», «الشيخ» the father's title, both inside the envoy's name
+    text = ("قال المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد إن المشاورات مع الحكومة مستمرة.\n"
+            "وقال ولد الشيخ أحمد- في وقت سابق السبت- إنه سيتوجه إلى الرياض لمواصلة مشاوراته.\n"
+            "وحول النقاط التي طرحها على الأمين العام للجامعة العربية قال ولد الشيخ إنه بعد اجتماع جنيف كانت هناك "
+            "نواح مختلفة إيجابية.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["إسماعيل ولد الشيخ أحمد"] * 3

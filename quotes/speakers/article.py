@@ -80,8 +80,9 @@ class ArticleNames:
             if run[0] not in self.lex.classes.name_link and before and before[-1].kind == "w" \
                     and before[-1].text in self.lex.classes.patronymic:
                 k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
-            while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
-                    and is_namey(self.lex, before[k].text) and not is_circumstantial(self.lex, before[k].text):
+            while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" and (
+                    (is_namey(self.lex, before[k].text) and not is_circumstantial(self.lex, before[k].text))
+                    or self._fathers_title(before, k)):
                 ext.insert(0, before[k])
                 k -= 1
             if k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
@@ -106,6 +107,9 @@ class ArticleNames:
                 if not ok:
                     ext = []
             for i in range(len(ext)):
+                if (ext[i].text in self.lex.classes.patronymic and ext[i].text not in self.lex.given_names) \
+                        or title_of(self.lex, ext[i].text) is not None:
+                    continue  # no form opens with «ولد» or «الشيخ» (but «بن علي يلدريم»، «أبو جواد»)
                 form = tuple(t.text for t in ext[i:]) + run
                 entry = support.setdefault(form, [0, ext[i].start, m.end()])
                 entry[0] += 1
@@ -122,6 +126,15 @@ class ArticleNames:
                 result = first
         self._fullest_cache[(run, key)] = result
         return result
+
+    def _fathers_title(self, toks: list[Tok], k: int) -> bool:
+        """Is ``toks[k]`` a patronymic link, or a father's title right after one, inside a name
+        («إسماعيل ولد الشيخ أحمد»)?"""
+        t = toks[k].text
+        if t in self.lex.classes.patronymic:
+            return True
+        return k >= 1 and is_definite(t) and toks[k - 1].text in self.lex.classes.patronymic \
+            and title_of(self.lex, t) is not None
 
     def whole_name_of_given(self, given: str, pos: int) -> tuple[tuple[str, ...], str] | None:
         """«وأضاف الأمير خالد» → «خالد آل سعود»: the one whole name the article opens with the

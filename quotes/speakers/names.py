@@ -109,6 +109,10 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                     and is_namey_as_written(lex, toks[j].text))  # «مايكل فرومان»: no ف + «رومان»
                 or (toks[j].text in lex.classes.name_link and j + 1 < len(toks) and toks[j + 1].kind == "w"
                     and is_namey(lex, toks[j + 1].text))  # «ويلي دي مايير»
+                or (toks[j].text in lex.classes.patronymic and j + 2 < len(toks) and toks[j + 1].kind == "w"
+                    and toks[j + 2].kind == "w" and is_definite(toks[j + 1].text)
+                    and title_of(lex, toks[j + 1].text) is not None
+                    and is_namey(lex, toks[j + 2].text))  # «إسماعيل ولد الشيخ أحمد»: the father's title
                 or (toks[j].text == "الله" and theophoric_name(lex, toks, j - 1))
                 or (toks[j - 1].text in lex.classes.name_link and (toks[j].text not in lex.mention_stoppers
                                                           or toks[j].text in lex.given_names))):
