@@ -1127,3 +1127,12 @@ def test_a_mauritanian_patronymic_with_the_fathers_title():
             "وحول النقاط التي طرحها على الأمين العام للجامعة العربية قال ولد الشيخ إنه بعد اجتماع جنيف كانت هناك "
             "نواح مختلفة إيجابية.")
     assert [q.speaker_name for q in body_quotes_of(text)] == ["إسماعيل ولد الشيخ أحمد"] * 3
+
+
+@pytest.mark.parametrize("text,name", [
+    ('وقال أصحاب المناشدة: "نحن خريجو جامعة الملك فيصل في تخصص تربية خاصة".', "أصحاب المناشدة"),
+    ("وقال أهالي محافظة سراة عبيدة إن المياه انقطعت منذ أسبوع.", "أهالي محافظة سراة عبيدة"),
+])
+def test_a_group_named_by_a_plural_head_has_no_gender(text, name):
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == (name, "unknown", "collective")
