@@ -1136,3 +1136,9 @@ def test_a_mauritanian_patronymic_with_the_fathers_title():
 def test_a_group_named_by_a_plural_head_has_no_gender(text, name):
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == (name, "unknown", "collective")
+
+
+def test_a_dual_of_a_title_is_a_group():
+    text = "قال مسؤولان تركيان كبيران إن الدلائل الأولية تشير إلى أن هجوما انتحاريا نفذه تنظيم الدولة الإسلامية."
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("مسؤولان تركيان كبيران", "unknown", "collective")
