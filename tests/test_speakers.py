@@ -1142,3 +1142,12 @@ def test_a_dual_of_a_title_is_a_group():
     text = "قال مسؤولان تركيان كبيران إن الدلائل الأولية تشير إلى أن هجوما انتحاريا نفذه تنظيم الدولة الإسلامية."
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == ("مسؤولان تركيان كبيران", "unknown", "collective")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("لكن اتحاد الصيادين في غزة قال، إن القارب استهدف أثناء عودته إلى القطاع.", "اتحاد الصيادين في غزة"),
+    ("لكن وزارة المالية في أثينا قالت إن المفاوضات مستمرة.", "وزارة المالية في أثينا"),
+])
+def test_a_subject_before_its_verb_keeps_its_place(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

@@ -468,7 +468,13 @@ def _antecedent(ctx: DocumentContext, toks: list[Tok]) -> MentionSpan | None:
 def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> MentionSpan | None:
     lex = ctx.lex
     picked: list[Tok] = []
-    for t in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if svo and picked and lex.mention_stoppers.get(t.text) == "soft":
+            head = _titled_head(ctx, toks[:k])
+            if head:  # «لكن اتحاد الصيادين في غزة قال»: a title or body and its place
+                picked.extend([t, *reversed(head)])
+            break
         if t.kind == "q":
             if svo and not picked:
                 continue
@@ -506,6 +512,20 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
         if not is_source(ctx, span):
             return None
     return span
+
+
+def _titled_head(ctx: DocumentContext, toks: list[Tok]) -> list[Tok]:
+    """The words at the end of ``toks`` from where a clause opens (the start, a contrast word, a
+    sentence link, a comma), when there are at most four and the first is a title or a body
+    («لكن | اتحاد الصيادين»), else []."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].text not in ctx.lex.classes.contrast \
+            and toks[k - 1].text not in ctx.lex.classes.sentence_link and len(toks) - k < 5:
+        k -= 1
+    head = toks[k:]
+    if not head or len(head) > 4 or (k > 0 and toks[k - 1].kind not in ("w", "comma")):
+        return []
+    return head if title_of(ctx.lex, head[0].text) is not None else []
 
 
 def without_object(ctx: DocumentContext, mention: MentionSpan | None) -> MentionSpan | None:
