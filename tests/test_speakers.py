@@ -1151,3 +1151,12 @@ def test_a_dual_of_a_title_is_a_group():
 def test_a_subject_before_its_verb_keeps_its_place(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وأضاف رئيس الهيئة الوطنية لمكافحة الفساد أن الحكومة وعدت بدعم الهيئة.", "رئيس الهيئة الوطنية لمكافحة الفساد"),
+    ("وقالت لولوة الخاطر إن الدوحة ترحب بالوساطة.", "لولوة الخاطر"),
+])
+def test_li_and_a_noun_in_construct_is_no_name(text, name):
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == name

@@ -87,6 +87,12 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         if starts and t.text.startswith("ل") and len(t.text) > 4 and t.text not in lex.given_names \
                 and t.text[1:] in lex.given_names:
             starts = False  # «القوات الموالية لهادي»: a given name after ل is whom, not who (but «لافروف»، «لانس»)
+        rest = t.text[1:]
+        if starts and t.text.startswith("ل") and len(t.text) > 3 and t.text not in lex.given_names \
+                and (rest in lex.common_nouns or is_verbal_noun(rest) or (rest[:1] == "م" and rest.endswith("ه"))) \
+                and i + 1 < len(toks) and toks[i + 1].kind == "w" and is_definite(toks[i + 1].text) \
+                and strip_definite(toks[i + 1].text) in lex.common_nouns and not toks[i + 1].text.endswith("ي"):
+            starts = False  # «الهيئة الوطنية لمكافحة الفساد»: ل and a noun in construct (not «لولوة الخاطر»)
         if starts and prev is not None and prev.kind == "w" and kin_stem(lex, prev.text) \
                 and (kin_construct(lex, prev.text) or (t.text.startswith("و") and t.text not in lex.given_names)):
             starts = False  # «محامي ترمب»: whose lawyer; «زوجته وابنه»: more kin, not a name
