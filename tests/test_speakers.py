@@ -1160,3 +1160,11 @@ def test_a_subject_before_its_verb_keeps_its_place(text, name):
 def test_li_and_a_noun_in_construct_is_no_name(text, name):
     (q,) = body_quotes_of(text)
     assert q.speaker_name == name
+
+
+def test_a_sentence_that_opens_with_a_family_name_and_the_verb():
+    # SaudiNewsNet (Al Watan): «النزاوي أشارت إلى أن …»
+    text = ("الرسامة الهنوف النزاوي تحب رسم الشخصيات.\n"
+            "النزاوي أشارت إلى أن مشاركتها في العديد من المهرجانات في تبوك وغيرها مفيدة.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_mention, q.speaker_name) == ("النزاوي", "الهنوف النزاوي")

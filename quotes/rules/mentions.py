@@ -509,9 +509,20 @@ def subject_back(ctx: DocumentContext, toks: list[Tok], svo: bool = False) -> Me
         if len(picked) > 4 and not (opens and opens_as_person(ctx, picked)):
             return None  # a longer subject only where the sentence opens with a person's name («لكن فاروق
             # جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز إنه»)
-        if not is_source(ctx, span):
+        if not is_source(ctx, span) and not (opens and _lone_family_name(ctx, picked)):
             return None
     return span
+
+
+def _lone_family_name(ctx: DocumentContext, picked: list[Tok]) -> bool:
+    """Is ``picked`` one family name of the nisba shape that no common noun shares («النزاوي
+    أشارت إلى أن»: a sentence that opens with the person's family name and the verb)?"""
+    words_ = [t for t in picked if t.kind == "w"]
+    if len(words_) != 1:
+        return False
+    w = words_[0].text
+    return is_definite(w) and w.endswith("ي") and is_family_name(ctx.lex, w) \
+        and strip_definite(w) not in ctx.lex.common_nouns and title_of(ctx.lex, w) is None
 
 
 def _titled_head(ctx: DocumentContext, toks: list[Tok]) -> list[Tok]:
