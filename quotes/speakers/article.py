@@ -13,8 +13,7 @@ from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
 from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs, org_construct
 from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_function_form, is_namey, is_speech_verb,
-                                   is_verb_with_object,
-                                   is_verbal_noun, title_of)
+                                   is_verb_with_object, is_verbal_noun, title_of)
 from quotes.tokens import Tok, tokens
 
 MAX_TITLE_HITS = 20

@@ -261,17 +261,18 @@ def first_name_after_comma(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
         return False
     word = toks[i].text
     if is_definite(word) or len(word) < 3 or _of_another_class(lex, word) or title_of(lex, word) \
-            or word not in lex.common_nouns or not _surname(lex, toks[i + 1].text):
+            or word not in lex.common_nouns or not _name_or_family_word(lex, toks[i + 1].text):
         return False
     if not any(t.kind == "w" and _person_title(lex, t) for t in toks[max(0, i - 5):i - 1]):
         return False
     j = i + 1
-    while j < len(toks) and toks[j].kind == "w" and _surname(lex, toks[j].text) and j - i < MAX_NAME_WORDS:
+    while j < len(toks) and toks[j].kind == "w" and _name_or_family_word(lex, toks[j].text) \
+            and j - i < MAX_NAME_WORDS:
         j += 1
     return j == len(toks) or toks[j].kind != "w"
 
 
-def _surname(lex: Lexicon, word: str) -> bool:
+def _name_or_family_word(lex: Lexicon, word: str) -> bool:
     """A name word or a family name with ال («مولود جاويش أوغلو»، «أسماء الأسد»)."""
     return is_namey(lex, word) or (is_family_name(lex, word) and title_of(lex, word) is None)
 

@@ -427,9 +427,10 @@ class SpeakerResolver:
         return not theirs or all(w in theirs for w in words_ if _nisba(w))
 
     def _plural_group(self, word: str) -> bool:
-        """Is ``word`` a sound masculine plural of a common noun, a group named generically
-        («قال محللون»، «ويرى مراقبون»، «أكد دبلوماسيون»، «وقال منتقدون»: a participle), the plural in ات of a generic source
-        («منظمات»), or a dual of a title or a generic source («مسؤولان»)? Not a name in ون («هارون»، «كاميرون»: the corpus does not write them with ال)."""
+        """Is ``word`` a group named generically: a sound masculine plural of a common noun
+        («قال محللون»، «ويرى مراقبون»، «أكد دبلوماسيون»، «وقال منتقدون»: a participle), the plural
+        in ات of a generic source («منظمات»), or a dual of a title or a generic source («مسؤولان»)?
+        Not a name in ون («هارون»، «كاميرون»: the corpus does not write them with ال)."""
         if word.endswith("ات") and self.lex.generic_sources.get(word[:-2] + "ه") == "collective":
             return True  # «وتقول منظمات خيرية طبية»: the plural of a generic source
         if word.endswith("ان") and len(word) > 4 and word not in self.lex.given_names \
