@@ -72,7 +72,7 @@ WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_obje
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
                 "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution",
-                "partitive", "one_of", "list_opener", "opening_cue")
+                "partitive", "one_of", "list_opener", "opening_cue", "negated_noun", "counsel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,8 @@ class WordClasses:
     one_of: frozenset[str]        # «أحد»، «إحدى»: one person of a group
     list_opener: frozenset[str]   # «كل» (من): opens a list of named people
     opening_cue: frozenset[str]   # «بين»: a cue form only where it opens a sentence or clause (else «between»)
+    negated_noun: frozenset[str]  # «عدم»: a cue form right after it is a verbal noun («فضل عدم كشف هويته»)
+    counsel: frozenset[str]       # «محامي»: kin-like, but the name after its complement is its own («محامي الدفاع X»)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -1168,3 +1168,55 @@ def test_a_sentence_that_opens_with_a_family_name_and_the_verb():
             "النزاوي أشارت إلى أن مشاركتها في العديد من المهرجانات في تبوك وغيرها مفيدة.")
     (q,) = body_quotes_of(text)
     assert (q.speaker_mention, q.speaker_name) == ("النزاوي", "الهنوف النزاوي")
+
+
+@pytest.mark.parametrize("text, name", [
+    # ANT (Sky News Arabia): ل and the movement's name complete the title, the holder's name follows
+    ("وقال المتحدث باسم وزارة الداخلية التابعة لحماس إياد البزم في تصريح لوكالة فرانس برس إن \"هناك إجراءات "
+     "مؤقتة تفرضها الأجهزة الأمنية على كافة المنافذ\".", "إياد البزم"),
+    ("وقال رئيس المكتب السياسي لحماس إسماعيل هنية إن الحركة لن تتنازل.", "إسماعيل هنية"),
+    # a name that opens with ل is a name («لافروف»)
+    ("وقال وزير الخارجية الروسي لافروف إن الحوار مستمر.", "لافروف"),
+])
+def test_a_title_completed_by_li_and_a_proper_noun_has_its_holder_after_it(text, name):
+    assert names(text)[0][0] == name
+
+
+def test_an_anonymity_clause_is_no_cue_and_no_part_of_the_mention():
+    # ANT (Sky News Arabia): «كشف» after «عدم» is a verbal noun; the clause is masked like boilerplate
+    text = ("وقال مصدر أمني فضل عدم كشف هويته في هذا المعبر إن أمن حماس \"أقام منذ الخميس الماضي نقطة "
+            "تفتيش على البوابة الخارجية للمعبر\".")
+    (q,) = body_quotes_of(text)
+    assert (q.cue, q.speaker_name, q.speaker_mention) == ("وقال", "مصدر أمني", "مصدر أمني")
+
+
+@pytest.mark.parametrize("text, name", [
+    # SaudiNewsNet (2015-07-21): a mention gap where the clause was masked ends the mention («خوفًا» is no name)
+    ("وقال مزارع محلي طلب عدم كشف هويته خوفًا من التعرض لمضايقات، إن الجيش انسحب من القرية.", "مزارع محلي"),
+    ("وقال مسؤول دفاع أميركي بارز طلب عدم نشر اسمه إن الضربات مستمرة.", "مسؤول دفاع أميركي بارز"),
+])
+def test_the_anonymity_clause_ends_the_mention(text, name):
+    assert names(text)[0][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # SaudiNewsNet (Okaz, 2015-08-08): the name after «الشهيد العريف» is the martyr's, not the relative's
+    ("قال أحد أقارب الشهيد العريف عبدالله أحمد العسيري (33 عاما) إن خبر وفاته في الحادث الانتحاري الإجرامي "
+     "كانت بمثابة الصدمة المفاجئة لأهله وأقاربه.", "أحد أقارب الشهيد العريف عبدالله أحمد العسيري"),
+    # after a comma, the name is the relative's own (apposition)
+    ("وقال شقيق الضحية، أحمد سالم، إن الخبر كان صادما.", "أحمد سالم"),
+    # ANT (Al Arabiya): a lawyer's complement is his role, the name after it his own
+    ("وصرح محامي الدفاع محمد اورانغزيب لوكالة \"فرانس برس\": \"تم الحكم على شريف بالسجن 10 سنوات\".",
+     "محمد اورانغزيب"),
+])
+def test_a_name_after_a_kin_word_and_its_complement_is_whose_kin(text, name):
+    assert names(text)[0][0] == name
+
+
+def test_a_plural_cue_does_not_go_on_with_one_person():
+    # SaudiNewsNet (2015-07-21): «أعربوا» after one person's words: the families who spoke, not him
+    text = ("وقال وكيل إمارة منطقة الباحة الدكتور حامد بن مالح الشمري إن الوطن يفخر بشهدائه.\n"
+            "بعد ذلك ألقيت قصيدة شعرية بهذه المناسبة، أعقبتها كلمة الأهالي وذوي شهداء الواجب ألقاها نيابة "
+            "عنهم عطية بن سعيد الزهراني، أعربوا فيها عن اعتزازهم باستشهاد أبنائهم، مشيرين إلى أن مواساة ولاة "
+            "الأمر مع أسر الشهداء كان لها بالغ الأثر في تخفيف مصابهم.")
+    assert [n for n, _ in names(text)] == ["حامد بن مالح الشمري", None, None]  # «أعربوا»، «مشيرين»

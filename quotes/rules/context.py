@@ -50,6 +50,15 @@ def _coordinated_after(w: str, pos: int, lex: Lexicon) -> bool:
     return False
 
 
+_WORD_BEFORE = regex.compile(r"(\w+)\s+$")
+
+
+def _word_before(w: str, pos: int) -> str:
+    """The word right before ``pos`` (only white space between), or ''."""
+    m = _WORD_BEFORE.search(w, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
 class Intervals:
     """Half-open intervals, mostly added in text order, with quick look-ups near a point."""
 
@@ -182,6 +191,8 @@ class CueIndex:
             if key in lex.classes.opening_cue and not (
                     m.group("clitic") and _opens_clause_at(w, m.start()) and not _coordinated_after(w, m.end(), lex)):
                 continue  # «وبين مدير التعليم … أن», not «بين الطرفين», «وبين زعيمي الكوريتين وحلفائهما»
+            if not m.group("clitic") and _word_before(w, m.start()) in lex.classes.negated_noun:
+                continue  # «فضل عدم كشف هويته»: a verbal noun, not a cue
             entry = lex.cues[key]
             end = m.end()
             matched = ""

@@ -118,6 +118,9 @@ def share_of_group(ctx: DocumentContext, region: list[Tok]) -> int:
     return m.end() if m else -1
 
 
+MASKED_GAP = 8  # more white space between two words than text has: masked boilerplate between them
+
+
 def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     """The mention a region starts with: up to a stopper, a dash, a bracket or a colon."""
     share = share_of_group(ctx, region)
@@ -126,6 +129,8 @@ def cut_mention(ctx: DocumentContext, region: list[Tok]) -> MentionSpan | None:
     for k, t in enumerate(region):
         if t.kind in ("dash", "paren", "colon", "end"):
             break
+        if kept and t.start - kept[-1].end > MASKED_GAP:
+            break  # blanked boilerplate: «مزارع محلي [طلب عدم كشف هويته] خوفا من …» (an anonymity clause)
         if outlet_at(ctx, region, k) or (kept and _to_an_outlet(ctx, t)):
             break  # «مسؤولون في الشرطة الهندية لبي بي سي»، «وقال كاميرون لشبكة (إن.بي.سي)»: the channel
         if _object_after_name(ctx, kept, t) or _verbal_noun_after_definite(ctx, kept, t):

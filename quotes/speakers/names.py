@@ -59,6 +59,8 @@ def name_run(lex: Lexicon, toks: Sequence[Tok], w: str) -> tuple[int, int] | Non
     for i, j in name_runs(lex, toks):
         if opens_with_outlet(lex, [t.text for t in toks[i:j]]):
             continue  # «مراسل بي بي سي ويل غرانت»: an outlet is no one's name
+        if _whose_kin(lex, toks, i):
+            continue  # «والد الشهيد محمد العسيري»: the martyr's name, not the father's
         if i == 0 or (i == 2 and toks[0].text in lex.classes.list_opener and toks[1].text == "من"):
             return i, j  # a mention that opens with a name: the head of an apposition (or of «كل من X وY»)
         if best is None or j - i >= best[1] - best[0]:
@@ -93,6 +95,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 and i + 1 < len(toks) and toks[i + 1].kind == "w" and is_definite(toks[i + 1].text) \
                 and strip_definite(toks[i + 1].text) in lex.common_nouns and not toks[i + 1].text.endswith("ي"):
             starts = False  # «الهيئة الوطنية لمكافحة الفساد»: ل and a noun in construct (not «لولوة الخاطر»)
+        if starts and complement_with_lam(lex, toks, i):
+            starts = False  # «الرئيس التنفيذي لأرامكو أمين الناصر»: whose chief, not a name word
         if starts and prev is not None and prev.kind == "w" and kin_stem(lex, prev.text) \
                 and (kin_construct(lex, prev.text) or (t.text.startswith("و") and t.text not in lex.given_names)):
             starts = False  # «محامي ترمب»: whose lawyer; «زوجته وابنه»: more kin, not a name
@@ -102,7 +106,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         after_quantifier = prev is not None and prev.text == "من" and i >= 2 \
             and toks[i - 2].text in lex.classes.list_opener  # «كل من X وY»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or after_quantifier or (
-                prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text) or (
+                prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)
+                                      or complement_with_lam(lex, toks, i - 1) or (
                     t.text in lex.given_names and is_possessed(lex, prev.text))))):  # «المواشي وتربيتها محمد بن شارع»
             i += 1
             continue
@@ -168,6 +173,33 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 kin and j - i < 2 and t.text not in lex.given_names and t.text not in lex.name_genders):
             yield i, j  # (after a kin word, a lone unknown word is as often a verb: «ووالدها ينتميان»)
         i = j
+
+
+def _whose_kin(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Does the name at ``toks[i]`` follow a kin word and the definite noun it is in construct
+    with («والد الشهيد محمد العسيري»، «أحد أقارب الشهيد العريف عبدالله أحمد العسيري»)? Then it
+    names whose kin the speaker is; after a comma it is the speaker's («شقيق الضحية، أحمد سالم»)."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k].kind == "w" \
+            and (is_definite(toks[k].text) or toks[k].text in lex.classes.rank):
+        k -= 1
+    return 0 <= k < i - 1 and toks[k].kind == "w" and kin_construct(lex, toks[k].text) \
+        and kin_stem(lex, toks[k].text) not in lex.classes.counsel
+
+
+def complement_with_lam(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]`` ل and a proper noun completing the title phrase before it, with a holder's
+    name right after it («رئيس المكتب السياسي لحماس إسماعيل هنية»، «الرئيس التنفيذي لأرامكو أمين
+    الناصر»، «التابعة لحماس إياد البزم»)? The holder's name opens with a given name; «لافروف»، «لانس»
+    (names that open with ل) are not read so."""
+    if i < 1 or i + 2 >= len(toks) or any(t.kind != "w" for t in toks[i - 1:i + 3]):
+        return False
+    word, before, given = toks[i].text, toks[i - 1].text, toks[i + 1].text
+    return word[0] == "ل" and len(word) > 3 and word not in lex.given_names \
+        and word[1:] not in lex.given_names \
+        and (is_namey(lex, word[1:]) or title_of(lex, word[1:]) == ("org", "unknown")) \
+        and (is_definite(before) or title_of(lex, before) is not None) \
+        and given in lex.given_names and (is_namey(lex, toks[i + 2].text) or is_family_name(lex, toks[i + 2].text))
 
 
 def construct_title(lex: Lexicon, word: str) -> bool:

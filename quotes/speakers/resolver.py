@@ -106,6 +106,7 @@ class Speaker:
     agreement: str    # the verb agreement that introduced it (for implied subjects)
     rule: str = "mention"  # the resolution step that decided (see SPEAKER_RULES)
     described: tuple[str, ...] = ()  # the words (no ال) of the mention that introduced them
+    group: bool = False  # introduced by a plural or dual cue: several people speak
 
 
 DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩"
@@ -134,7 +135,7 @@ class SpeakerResolver:
         # a relaying verb agrees with the channel (ونقلت وكالة …), not with the speaker
         agreement = "unknown" if cue.frame == "relay" else cue.gender
         if mention is None:
-            spk = self._implied(agreement, subject, owner, focus, previous, pos, cue.number == "sg")
+            spk = self._implied(agreement, subject, owner, focus, previous, pos, cue.number)
         else:
             spk = self._from_mention(mention, agreement, pos)
             if spk.rule == "title" and focus is not None and self._honorific_pronoun(mention):
@@ -148,7 +149,7 @@ class SpeakerResolver:
             spk = dataclasses.replace(spk, described=tuple(
                 strip_definite(t.text) for t in tokens(self.w, mention.start, mention.end) if t.kind == "w"))
         if cue.number in ("pl", "du") and cue.frame != "relay":
-            spk = dataclasses.replace(spk, gender="unknown")  # a group speaks: no one gender (guidelines)
+            spk = dataclasses.replace(spk, gender="unknown", group=True)  # a group speaks: no one gender (guidelines)
         self.groups.append(cue.number in ("pl", "du") and cue.frame != "relay")
         self.history.append(spk)
         if spk.name:
@@ -164,7 +165,7 @@ class SpeakerResolver:
             self.history.append(outer)
 
     def _implied(self, agreement: str, subject: Subject | None, owner: Finder | None,
-                 focus: Candidates | None, previous: Finder | None, pos: int, singular: bool = False) -> Speaker:
+                 focus: Candidates | None, previous: Finder | None, pos: int, number: str = "sg") -> Speaker:
         titled: Speaker | None = None  # a bare title as the sentence's subject: the last resort
         body: Speaker | None = None  # an institution as the sentence's subject: when no one spoke before
         for clause in subject.clauses if subject is not None else ():
@@ -191,8 +192,10 @@ class SpeakerResolver:
         for prev in reversed(self.history[-MAX_HISTORY:]):
             if prev.rule in ("share-of-group", "alias"):
                 continue  # respondents of a poll answer once, a verse is cited: the discourse stays with who reports it
+            if number in ("pl", "du") and prev.kind == "person" and not prev.group:
+                continue  # «ومشيرين إلى» after «وقال والد الشهيد»: one person is not they
             if prev.name and (agreement == "unknown" or prev.agreement in (agreement, "unknown")) \
-                    and not (singular and agreement == "male" and prev.agreement == "unknown" and _plural_body(prev)):
+                    and not (number == "sg" and agreement == "male" and prev.agreement == "unknown" and _plural_body(prev)):
                 gender = prev.gender
                 if gender == "unknown" and prev.kind != "org":
                     gender = agreement
