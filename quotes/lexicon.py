@@ -72,7 +72,7 @@ WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_obje
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
                 "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution",
-                "partitive", "one_of", "list_opener", "opening_cue", "negated_noun", "counsel")
+                "partitive", "one_of", "list_opener", "opening_cue", "negated_noun", "counsel", "al_given_name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,7 @@ class WordClasses:
     opening_cue: frozenset[str]   # «بين»: a cue form only where it opens a sentence or clause (else «between»)
     negated_noun: frozenset[str]  # «عدم»: a cue form right after it is a verbal noun («فضل عدم كشف هويته»)
     counsel: frozenset[str]       # «محامي»: kin-like, but the name after its complement is its own («محامي الدفاع X»)
+    al_given_name: frozenset[str]  # «الحسن»: a given name with ال, a first name before another name word
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -241,3 +241,33 @@ def test_a_participle_of_justification_introduces_reported_words():
             "جنوده، مبررا أن قواته لم تطلق النار إلا عند الضرورة.")
     (q,) = [q for q in body_quotes_of(text) if q.cue == "مبررا"]
     assert q.content == "قواته لم تطلق النار إلا عند الضرورة"
+
+
+def test_the_object_of_the_cues_preposition_and_marks_after_it_are_one_mixed_quotation():
+    # ANT (Al Arabiya): «مشيراً إلى» + its object + the words in marks that close the sentence
+    text = ("وقال الحسن طاهر إن زراعة الألغام في المياه جريمة ضد الإنسانية، مشيراً إلى الخطر الكارثي للألغام "
+            "البحرية \"إذا ما جرفتها الأمواج صوب تلك السفن في ممر الملاحة الدولية\".")
+    q = body_quotes_of(text)[1]
+    assert (q.type, q.rule, q.speaker_name) == ("mixed", "cue_object_marks", "الحسن طاهر")
+    assert_span(text, q, "الخطر الكارثي للألغام البحرية \"إذا ما جرفتها الأمواج صوب تلك السفن في ممر الملاحة "
+                "الدولية\"", "مشيراً إلى", "")
+
+
+def test_marks_that_go_on_into_the_sentence_after_an_object_are_no_quotation():
+    # «كشف عن خطته لخروج اليونان ”…“ من منطقة اليورو»: a term in marks inside the object
+    text = "وكشف الوزير عن خطته لخروج \"اليونان\" من منطقة اليورو لمدة خمس سنوات."
+    assert body_quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # SaudiNewsNet (Al-Yaum, 2015-08-08): «أهمية» after «شدد على» is what is said, not who says it
+    ("وقال الصافي في خطبة صلاة الجمعة في كربلاء إن البلد اليوم يواجه حربا ضد الإرهاب.\n"
+     "وشدد على أهمية أن يتخذ العبادي قرارات مهمة وإجراءات صارمة في مكافحة الفساد المالي والإداري.",
+     ["الصافي", "الصافي"]),
+    # ANT (Al Arabiya): «وأكد على ضرورة "…"» goes on with the speaker before
+    ("وقال سعد الحريري إن الرئيس ميشال عون كلفه بتشكيل الحكومة.\n"
+     "وأكد على ضرورة \"تشكيل حكومة وفاق وطني في أسرع وقت ممكن نظرا للأخطار الإقليمية المتزايدة حول بلدنا\".",
+     ["سعد الحريري", "سعد الحريري"]),
+])
+def test_after_the_cues_preposition_comes_what_is_said(text, speakers):
+    assert [q.speaker_name for q in body_quotes_of(text)] == speakers

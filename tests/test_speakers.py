@@ -1220,3 +1220,20 @@ def test_a_plural_cue_does_not_go_on_with_one_person():
             "عنهم عطية بن سعيد الزهراني، أعربوا فيها عن اعتزازهم باستشهاد أبنائهم، مشيرين إلى أن مواساة ولاة "
             "الأمر مع أسر الشهداء كان لها بالغ الأثر في تخفيف مصابهم.")
     assert [n for n, _ in names(text)] == ["حامد بن مالح الشمري", None, None]  # «أعربوا»، «مشيرين»
+
+
+@pytest.mark.parametrize("text, name", [
+    # ANT (Al Arabiya) and SaudiNewsNet (2015-07-21): given names written with ال
+    ("وقال محافظ الحديدة الحسن طاهر إن زراعة الألغام في المياه الإقليمية جريمة ضد الإنسانية.", "الحسن طاهر"),
+    ("وقال وزير الخارجية التونسي الطيب البكوش إن الوضع الأمني مستقر.", "الطيب البكوش"),
+])
+def test_a_given_name_with_al_opens_a_name(text, name):
+    assert names(text)[0][0] == name
+
+
+def test_a_source_whose_name_the_outlet_withheld():
+    # ANT (BBC Arabic): «الذي لم يكشف عن اسمه» is masked; the relayed speaker is «المعلم»
+    text = ("ونقل موقع ديلي ديسباتش في جنوب أفريقيا، عن المعلم الذي لم يكشف عن اسمه، قوله إن الطلاب "
+            "كانوا يعرفون القواعد.")
+    (q,) = body_quotes_of(text)
+    assert q.speaker_name == "المعلم"

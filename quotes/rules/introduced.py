@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from quotes.marks import OPENERS
-from quotes.rules.clauses import after_colon, direct, opens_clause, region_goes_on, reported_clause
-from quotes.rules.context import Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
+from quotes.rules.clauses import after_colon, direct, has_quoted_fragment, opens_clause, region_goes_on, reported_clause
+from quotes.rules.context import STRIP_TAIL, Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
 from quotes.morphology import strip_definite, without_conjunction
-from quotes.rules.mentions import is_source, mention_of, outlet_named_at, without_object
+from quotes.rules.mentions import is_source, mention_of, object_of_preposition, outlet_named_at, without_object
 from quotes.rules.postposed import nominal_post, referring_post
 from quotes.speakers import MentionSpan
 from quotes.tokens import Tok, iter_tokens, tokens
@@ -75,6 +75,8 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                 continue
             if cue.entry.frame in ("nominal", "fragment") or n_words > MAX_MARKS_REGION_WORDS:
                 return None
+            if object_of_preposition(ctx, cue, region):  # «مؤكدة على الحاجة إلى مواصلة الحوار "لمعالجة …"»
+                return object_and_marks(ctx, cue, region, t.start, closer, mention or mention_of(ctx, cue, region))
             mention = mention or mention_of(ctx, cue, region)
             if mention is not None and n_words > 1 and not is_source(ctx, mention):
                 return None  # «رفض قبولنا باعتبارنا تربويين "…"»: marks after an object
@@ -84,6 +86,23 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
         else:
             region.append(t)
     return nothing_introduced(ctx, cue, region)
+
+
+def object_and_marks(ctx: DocumentContext, cue: Cue, region: list[Tok], opener: int, closer: int | None,
+                     mention: MentionSpan | None) -> Candidate | None:
+    """The object of a cue's preposition and the words marks quote right after it, one mixed
+    quotation («مشيراً إلى الخطر الكارثي للألغام البحرية "إذا ما جرفتها الأمواج …"»): when the
+    marks close and the sentence or clause ends with them, and they quote words, not a name."""
+    if closer is None:
+        return None
+    after = ctx.w[closer + 1:closer + 4].lstrip(" \t")
+    if after and after[0] not in STRIP_TAIL:
+        return None  # the sentence goes on: the marks are one term inside it
+    start = region[0].start
+    if not has_quoted_fragment(ctx, start, closer + 1):
+        return None  # «أشار إلى فريق "النجوم الحمراء"»: a name in marks
+    return Candidate("mixed", start, closer + 1, cue.start, cue.end, cue.entry, "cue_object_marks", mention,
+                     intro_end=start)
 
 
 MAX_OUTLET_NAME_IN_MARKS = 6  # «صحيفة "لو جورنال دو ديمانش"»، «قناة "آر تي في آي"»

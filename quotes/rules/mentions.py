@@ -44,6 +44,8 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     region = skip_leading_channel(ctx, skip_leading_time(ctx, region))
     if cue.entry.frame == "clause":
         region = skip_addressee(ctx, region)  # («وفقا للمصادر»: after a nominal cue, ل opens the source)
+    if object_of_preposition(ctx, cue, region):
+        region = []  # «وشدد على أهمية أن …»: after the cue's preposition comes what is said, not who says it
     if "ب" in cue.entry.complements and cue.entry.act in ("welcome", "praise", "criticise"):
         # «رحبت السلطات الباكستانية بقرار وقف إطلاق النار …»، «أشاد عدد من سيدات المجتمع المكي بالإنجاز»:
         # the cue's ب opens what it is about (not «باسم» or an institution: «المتحدث باسم …»، «مسؤول بوزارة …»)
@@ -58,6 +60,15 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
     if span is None and cue.entry.frame in ("clause", "channel"):
         span = mention_before(ctx, cue)
     return span
+
+
+def object_of_preposition(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> bool:
+    """Does ``region``, right after a cue with its preposition («شدد على»، «أشار إلى»، «كشف عن»),
+    open with the preposition's object («على أهمية أن»، «عن خطته لخروج اليونان»)? Its subject
+    stands before the preposition; only a reference back opens a subject after it («أشار إلى
+    ذلك مدير التعليم»). (Not the ب glued to its noun: «رحب بالقرار».)"""
+    return bool(cue.complement) and cue.complement != "ب" and bool(region) and region[0].kind == "w" \
+        and region[0].text not in ctx.lex.classes.demonstrative and region[0].text not in ctx.lex.classes.reference
 
 
 def _grammatical(ctx: DocumentContext, word: str) -> bool:

@@ -65,9 +65,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("introduced", lambda c: True, introduced_after_cue,
             ("cue_complementizer", "clause_in_marks", "clause_in_marks_unclosed", "cue_marks", "cue_marks_unclosed",
              "cue_colon_marks", "cue_colon_marks_unclosed", "cue_colon_missing_open", "cue_colon_unmarked",
-             "nominal_postposed", "referring_postposed"),
-            "cue [speaker] أن/إن … | : … | «…», or for a nominal cue (بحسب، وفق) or a verb that refers "
-            "back (…، صرح بذلك X) the sentence before it"),
+             "cue_object_marks", "nominal_postposed", "referring_postposed"),
+            "cue [speaker] أن/إن … | : … | «…» | its preposition's object and «…» (mixed), or for a nominal "
+            "cue (بحسب، وفق) or a verb that refers back (…، صرح بذلك X) the sentence before it"),
 )
 
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (

@@ -78,8 +78,9 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
         t = toks[i]
         prev = toks[i - 1] if i else None
         starts = t.kind == "w" and (is_namey(lex, t.text) or (
-            is_al_first_name(lex, t.text) and i + 1 < len(toks)
-            and toks[i + 1].kind == "w" and is_namey(lex, toks[i + 1].text))
+            is_al_first_name(lex, t.text) and i + 1 < len(toks) and toks[i + 1].kind == "w"
+            and (is_namey(lex, toks[i + 1].text)
+                 or (t.text in lex.classes.al_given_name and is_family_name(lex, toks[i + 1].text))))
             or grammatical_looking_given_name(lex, toks, i)
             or first_name_in_apposition(lex, toks, i)  # «نعيمة الكلاف، محامية الحراك»
             or first_name_after_comma(lex, toks, i)  # «وزير الخارجية التركي، مولود جاويش أوغلو»

@@ -224,6 +224,8 @@ def is_al_first_name(lex: Lexicon, word: str) -> bool:
     Its remainder is no common noun, title or nisba adjective (الأمريكية، الروسي).
     Callers accept it only right before another name word.
     """
+    if word in lex.classes.al_given_name:
+        return True  # «الحسن طاهر»، «الطيب البكوش»: a given name with ال whose remainder is a common noun
     if not word.startswith("ال") or len(word) < 5:
         return False
     rest = word[2:]
