@@ -1237,3 +1237,10 @@ def test_a_source_whose_name_the_outlet_withheld():
             "كانوا يعرفون القواعد.")
     (q,) = body_quotes_of(text)
     assert q.speaker_name == "المعلم"
+
+
+def test_the_ba_of_a_praise_opens_what_it_is_about():
+    # SaudiNewsNet (Okaz, 2015-07-21): «بالإنجاز» is what the women praise, not part of who they are
+    text = ("أشاد عدد من سيدات المجتمع المكي بالإنجاز الأمني الذي حققته الأجهزة الأمنية المتمثل في القبض على 431 "
+            "من المتأثرين بالفكر المنحرف الذين يسعون لقتل الأبرياء، مؤكدات أنه ضاعف فرحتهن بالعيد.")
+    assert [q.speaker_name for q in body_quotes_of(text)] == ["عدد من سيدات المجتمع المكي"]

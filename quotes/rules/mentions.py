@@ -46,7 +46,7 @@ def mention_of(ctx: DocumentContext, cue: Cue, region: list[Tok]) -> MentionSpan
         region = skip_addressee(ctx, region)  # («وفقا للمصادر»: after a nominal cue, ل opens the source)
     if object_of_preposition(ctx, cue, region):
         region = []  # «وشدد على أهمية أن …»: after the cue's preposition comes what is said, not who says it
-    if "ب" in cue.entry.complements and cue.entry.act in ("welcome", "praise", "criticise"):
+    if "ب" in cue.entry.complements and cue.entry.act.name in ("welcome", "praise", "criticise"):
         # «رحبت السلطات الباكستانية بقرار وقف إطلاق النار …»، «أشاد عدد من سيدات المجتمع المكي بالإنجاز»:
         # the cue's ب opens what it is about (not «باسم» or an institution: «المتحدث باسم …»، «مسؤول بوزارة …»)
         k = next((k for k, t in enumerate(region) if k and t.kind == "w" and t.text.startswith("ب") and len(t.text) > 3
