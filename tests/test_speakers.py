@@ -1244,3 +1244,22 @@ def test_the_ba_of_a_praise_opens_what_it_is_about():
     text = ("أشاد عدد من سيدات المجتمع المكي بالإنجاز الأمني الذي حققته الأجهزة الأمنية المتمثل في القبض على 431 "
             "من المتأثرين بالفكر المنحرف الذين يسعون لقتل الأبرياء، مؤكدات أنه ضاعف فرحتهن بالعيد.")
     assert [q.speaker_name for q in body_quotes_of(text)] == ["عدد من سيدات المجتمع المكي"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # SaudiNewsNet (2015-07-21): ب and a city complete the title; the fullest form does not take it in
+    ("أكد المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي على تعزيز دور المدرسة، مشيرا إلى أن المدارس جاهزة.",
+     "عبدالله بن أحمد الثقفي"),
+    # a feminine adjective with ال is no first name («المدينة المنورة خالد»)
+    ("وقال المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة المدينة المنورة خالد بن مساعد السهلي :إن عمليات "
+     "الهيئة مستمرة.", "خالد بن مساعد السهلي"),
+    # a first name that opens with ب before «بن»
+    ("وأوضح الناطق الإعلامي بفرع الهيئة في المنطقة بيشي بن عيسى الصرخي أن البلاغات شملت 39 بلاغاً.",
+     "بيشي بن عيسى الصرخي"),
+    # ANT (Al Arabiya): «القدرة» is a family name after a given name, not the verb's object; «رازان أشرف»
+    # (a daughter's name and her father's) is another person
+    ("وقال أشرف القدرة \"قتلت المسعفة رازان أشرف النجار (21 عاما) برصاص الاحتلال في شرق خان يونس\".",
+     "أشرف القدرة"),
+])
+def test_the_fullest_name_stops_at_what_is_no_part_of_it(text, name):
+    assert names(text)[0][0] == name

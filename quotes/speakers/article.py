@@ -11,7 +11,8 @@ import regex
 from quotes.lexicon import Lexicon
 from quotes.normalize import NormText, fold
 from quotes.morphology import ADJECTIVE_ENDINGS, is_definite, strip_definite
-from quotes.speakers.names import MAX_NAME_WORDS, MentionSpan, construct_title, name_runs, org_construct
+from quotes.speakers.names import (MAX_NAME_WORDS, MentionSpan, complement_with_preposition, construct_title,
+                                   name_runs, org_construct)
 from quotes.speakers.words import (is_al_first_name, is_circumstantial, is_function_form, is_namey, is_speech_verb,
                                    is_verb_with_object, is_verbal_noun, title_of)
 from quotes.tokens import Tok, tokens
@@ -79,8 +80,10 @@ class ArticleNames:
             if run[0] not in self.lex.classes.name_link and before and before[-1].kind == "w" \
                     and before[-1].text in self.lex.classes.patronymic:
                 k = -1  # «سلمان بن سعيد»: this سعيد is a father's name, not the person named
+            here = before + tokens(self.w, m.start(), m.end())
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" and (
-                    (is_namey(self.lex, before[k].text) and not is_circumstantial(self.lex, before[k].text))
+                    (is_namey(self.lex, before[k].text) and not is_circumstantial(self.lex, before[k].text)
+                     and not complement_with_preposition(self.lex, here, k))  # not «للتعليم بجدة عبدالله»
                     or self._fathers_title(before, k)):
                 ext.insert(0, before[k])
                 k -= 1

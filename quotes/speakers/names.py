@@ -96,7 +96,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
                 and i + 1 < len(toks) and toks[i + 1].kind == "w" and is_definite(toks[i + 1].text) \
                 and strip_definite(toks[i + 1].text) in lex.common_nouns and not toks[i + 1].text.endswith("ي"):
             starts = False  # «الهيئة الوطنية لمكافحة الفساد»: ل and a noun in construct (not «لولوة الخاطر»)
-        if starts and complement_with_lam(lex, toks, i):
+        if starts and complement_with_preposition(lex, toks, i):
             starts = False  # «الرئيس التنفيذي لأرامكو أمين الناصر»: whose chief, not a name word
         if starts and prev is not None and prev.kind == "w" and kin_stem(lex, prev.text) \
                 and (kin_construct(lex, prev.text) or (t.text.startswith("و") and t.text not in lex.given_names)):
@@ -108,7 +108,7 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             and toks[i - 2].text in lex.classes.list_opener  # «كل من X وY»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or after_quantifier or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)
-                                      or complement_with_lam(lex, toks, i - 1) or (
+                                      or complement_with_preposition(lex, toks, i - 1) or (
                     t.text in lex.given_names and is_possessed(lex, prev.text))))):  # «المواشي وتربيتها محمد بن شارع»
             i += 1
             continue
@@ -188,19 +188,20 @@ def _whose_kin(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
         and kin_stem(lex, toks[k].text) not in lex.classes.counsel
 
 
-def complement_with_lam(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
-    """Is ``toks[i]`` ل and a proper noun completing the title phrase before it, with a holder's
-    name right after it («رئيس المكتب السياسي لحماس إسماعيل هنية»، «الرئيس التنفيذي لأرامكو أمين
-    الناصر»، «التابعة لحماس إياد البزم»)? The holder's name opens with a given name; «لافروف»، «لانس»
-    (names that open with ل) are not read so."""
+def complement_with_preposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Is ``toks[i]`` ل or ب and a proper noun completing the title phrase before it, with a
+    holder's name right after it («رئيس المكتب السياسي لحماس إسماعيل هنية»، «التابعة لحماس إياد
+    البزم»، «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»)? The holder's name opens with a given
+    name; «لافروف»، «بوريس» (names that open with ل or ب) are not read so."""
     if i < 1 or i + 2 >= len(toks) or any(t.kind != "w" for t in toks[i - 1:i + 3]):
         return False
     word, before, given = toks[i].text, toks[i - 1].text, toks[i + 1].text
-    return word[0] == "ل" and len(word) > 3 and word not in lex.given_names \
+    return word[0] in "لب" and len(word) > 3 and word not in lex.given_names \
         and word[1:] not in lex.given_names \
         and (is_namey(lex, word[1:]) or title_of(lex, word[1:]) == ("org", "unknown")) \
         and (is_definite(before) or title_of(lex, before) is not None) \
-        and given in lex.given_names and (is_namey(lex, toks[i + 2].text) or is_family_name(lex, toks[i + 2].text))
+        and given in lex.given_names and given not in lex.classes.patronymic and (is_namey(lex, toks[i + 2].text) or is_family_name(lex, toks[i + 2].text)
+                                          or toks[i + 2].text in lex.classes.patronymic)
 
 
 def construct_title(lex: Lexicon, word: str) -> bool:
@@ -283,7 +284,8 @@ def first_name_before_patronym(lex: Lexicon, toks: Sequence[Tok], i: int) -> boo
         return False
     word = toks[i].text
     return not is_definite(word) and len(word) >= 3 and not _of_another_class(lex, word) \
-        and not word.endswith("ه") and word[:1] not in "وبلف"
+        and not word.endswith("ه") and (word[:1] not in "وبلف" or (  # («ومحمد بن سلمان»: و and a name)
+            word[0] in "بل" and word[1:] not in lex.given_names and word[1:] not in lex.common_nouns))  # «بيشي»
 
 
 def first_name_after_comma(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:

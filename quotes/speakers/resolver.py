@@ -289,7 +289,8 @@ class SpeakerResolver:
             names = tuple(t.text for t in toks[run[0]:run[1]] if t.kind == "w")
             form, display = self.names.fullest(names, pos)
             if form == names and len(names) >= 2 and is_definite(names[-1]) \
-                    and names[-2] not in self.lex.classes.name_link:  # (not «عبد الرحيم»)
+                    and names[-2] not in self.lex.classes.name_link \
+                    and names[0] not in self.lex.given_names:  # (not «عبد الرحيم», not «أشرف القدرة»)
                 # «ووصف بوسنين الحادث»: an ال-word after a name the article gives in full elsewhere
                 # («حسن بوسنين») is the verb's object, not a family name
                 shorter, shorter_display = self.names.fullest(names[:-1], pos)

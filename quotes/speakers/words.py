@@ -230,6 +230,7 @@ def is_al_first_name(lex: Lexicon, word: str) -> bool:
         return False
     rest = word[2:]
     return (rest not in lex.common_nouns and rest not in lex.titles and word not in lex.function_words
+            and not rest.endswith("ه")  # «المدينة المنورة خالد»: a feminine adjective, not «ألكسندر»
             and word not in lex.mention_stoppers and not rest.endswith(NISBA)
             and title_of(lex, word) is None)
 
