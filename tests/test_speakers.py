@@ -1263,3 +1263,37 @@ def test_the_ba_of_a_praise_opens_what_it_is_about():
 ])
 def test_the_fullest_name_stops_at_what_is_no_part_of_it(text, name):
     assert names(text)[0][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # ANT (Sky News Arabia): a name after «في» and a place of one word
+    ("وكان المتحدث باسم وزارة الدفاع في مالي أبو بكر ديالو، قال لـ\"رويترز\": \"أستطيع تأكيد أنه كان هجوما "
+     "بسيارة ملغومة\".", "أبو بكر ديالو"),
+    # ANT (Sky News Arabia): an adverb ends the mention («عادة ما يتلقى»)
+    ("وقال موقع \"سايت\" الأميركي، الاثنين، نقلا عن صحفي عادة ما يتلقى بشكل مباشر أنباء إعلان المسؤولية، إن "
+     "\"جماعة نصرة الإسلام والمسلمين\" هي المسؤولة عن الهجوم.", "صحفي"),
+    # SaudiNewsNet (Al-Riyadh): not the name of whose intelligence service he worked for
+    ("يكشف ضابط ليبي كان يعمل في مخابرات معمر القذافي أن «حسيني كان مرصودا في مصر وفي ليبيا».",
+     "ضابط ليبي كان يعمل"),
+])
+def test_the_mention_names_who_speaks(text, name):
+    assert names(text)[0][0] == name
+
+
+def test_a_family_name_resolves_to_a_full_name_with_abd_allah():
+    # ANT (Sky News Arabia): the first mention is in no quotation; «الله» after «عبد» is part of the name
+    text = ("وتقول الأمم المتحدة إن اليمن يشهد أكبر عملية إنسانية في العالم، وهو ما أكد عليه أيضا المندوب "
+            "السعودي لدى المنظمة الدولية عبد الله المعلمي.\n"
+            "وقال المعلمي: \"ربما تكون هذه هي المرة الأولى في التاريخ التي تواكب فيها العملية العسكرية، عملية "
+            "إنسانية مكثفة\".")
+    assert names(text)[-1] == ("عبد الله المعلمي", "male")
+
+
+def test_a_relaying_phrase_between_the_verb_and_its_words_is_no_speaker():
+    # ANT (CNN Arabic): the mufti speaks; the agency only relays
+    text = ("قال مفتي السعودية، الشيخ عبدالعزيز آل الشيخ، إن الصواريخ أطلقتها \"فئة ضالة مضلة\".\n"
+            "جاء ذلك في كلمة للمفتي في برنامج أسبوعي عبر إذاعة نداء الإسلام، حيث قال وفقا لما نقلته وكالة الأنباء "
+            "السعودية الرسمية: \"هذا الحدث الجلل هو عدوان إجرامي خطير من فئة ضالة مضلة\".")
+    quotes = body_quotes_of(text)
+    assert [(q.cue, q.speaker_name) for q in quotes] == [("قال", "عبدالعزيز آل الشيخ"),
+                                                         ("قال", "عبدالعزيز آل الشيخ")]

@@ -40,10 +40,12 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             if other is not None and other is not cue:
                 if other.entry.frame == "channel":  # «قال الكرملين في بيان، إن»
                     ctx.found.claimed.add(other.start, other.end)
-                elif (aside := aside_end(ctx, region, t.start, limit)) is not None:
+                elif (aside := aside_end(ctx, region, t.start, limit)) is not None \
+                        or (n_words <= MAX_ASIDE_WORDS // 2 and (aside := relayed_by(ctx, cue, other, limit)) is not None):
                     # «يقول الناطق … علي الأحمدي - حسب وكالة الصحافة الفرنسية - إن»: the aside only relays
                     ctx.found.claimed.add(other.start, aside)
-                    region.pop()  # the aside's opening dash
+                    if region and region[-1].kind == "dash":
+                        region.pop()  # the aside's opening dash
                     skip_to = aside
                     continue
                 else:
@@ -128,6 +130,22 @@ def aside_end(ctx: DocumentContext, region: list[Tok], pos: int, limit: int) -> 
         if t.kind == "dash":
             return t.start
         if t.kind in ("end", "colon", "q") or (t.kind == "w" and (n := n + 1) > MAX_ASIDE_WORDS):
+            return None
+    return None
+
+
+def relayed_by(ctx: DocumentContext, cue: Cue, other: Cue, limit: int) -> int | None:
+    """Where the relaying phrase ``other`` ends, when it stands between a speech verb and what
+    it introduces («حيث قال وفقا لما نقلته وكالة الأنباء السعودية الرسمية: "…"»): a nominal cue
+    with its own verb only names the channel. It ends before the colon, the mark or the
+    complementizer that opens the speech verb's words; None when none follows soon."""
+    if cue.entry.frame not in ("clause", "participle") or other.entry.frame != "nominal" or not other.entry.with_verb:
+        return None
+    n = 0
+    for t in iter_tokens(ctx.w, other.end, limit):
+        if t.kind in ("colon", "q") or (t.kind == "w" and t.text in ctx.lex.complementizers):
+            return t.start - 1
+        if t.kind == "end" or (t.kind == "w" and (n := n + 1) > MAX_ASIDE_WORDS):
             return None
     return None
 

@@ -84,9 +84,11 @@ class ArticleNames:
             while k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" and (
                     (is_namey(self.lex, before[k].text) and not is_circumstantial(self.lex, before[k].text)
                      and not complement_with_preposition(self.lex, here, k))  # not «للتعليم بجدة عبدالله»
-                    or self._fathers_title(before, k)):
+                    or (before[k].text == "الله" and k >= 1 and before[k - 1].text in self.lex.classes.name_link)
+                    or self._fathers_title(before, k)):  # «عبد الله المعلمي»: «الله» after «عبد»
                 ext.insert(0, before[k])
                 k -= 1
+
             if k >= 0 and len(ext) + len(run) < MAX_NAME_WORDS and before[k].kind == "w" \
                     and is_al_first_name(self.lex, before[k].text):
                 ext.insert(0, before[k])

@@ -108,7 +108,8 @@ def name_runs(lex: Lexicon, toks: Sequence[Tok]) -> Iterator[tuple[int, int]]:
             and toks[i - 2].text in lex.classes.list_opener  # «كل من X وY»
         if not starts or not (prev is None or prev.kind in ("comma", "q") or after_quantifier or (
                 prev.kind == "w" and (is_definite(prev.text) or title_of(lex, prev.text)
-                                      or complement_with_preposition(lex, toks, i - 1) or (
+                                      or complement_with_preposition(lex, toks, i - 1)
+                                      or _after_a_place(lex, toks, i) or (
                     t.text in lex.given_names and is_possessed(lex, prev.text))))):  # «المواشي وتربيتها محمد بن شارع»
             i += 1
             continue
@@ -186,6 +187,24 @@ def _whose_kin(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
         k -= 1
     return 0 <= k < i - 1 and toks[k].kind == "w" and kin_construct(lex, toks[k].text) \
         and kin_stem(lex, toks[k].text) not in lex.classes.counsel
+
+
+def _after_a_place(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
+    """Does a person's name open at ``toks[i]`` right after «في» and a place of one word («المتحدث
+    باسم وزارة الدفاع في مالي أبو بكر ديالو»)? It opens with a given name that is no common noun,
+    or «أبو»/«عبد» and a given name, and goes on with a name word."""
+    if i < 2 or i + 1 >= len(toks) or toks[i - 2].text != "في" or toks[i - 1].kind != "w" \
+            or toks[i + 1].kind != "w":
+        return False
+    place = toks[i - 1].text  # («مالي» is also a common noun: «financial»)
+    if is_definite(place) or is_function_form(lex, place) or place in lex.mention_stoppers \
+            or place.endswith("ات") or (title_of(lex, place) is not None and place in lex.common_nouns):
+        return False  # a noun in construct with the name: «في مخابرات معمر القذافي»، «في مكتب …»
+    word, nxt = toks[i].text, toks[i + 1].text
+    if word in lex.classes.name_link:
+        return nxt in lex.given_names
+    return word in lex.given_names and word not in lex.common_nouns \
+        and (is_namey(lex, nxt) or is_family_name(lex, nxt) or nxt in lex.classes.patronymic)
 
 
 def complement_with_preposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bool:
