@@ -137,10 +137,15 @@ def aside_end(ctx: DocumentContext, region: list[Tok], pos: int, limit: int) -> 
 def relayed_by(ctx: DocumentContext, cue: Cue, other: Cue, limit: int) -> int | None:
     """Where the relaying phrase ``other`` ends, when it stands between a speech verb and what
     it introduces («حيث قال وفقا لما نقلته وكالة الأنباء السعودية الرسمية: "…"»): a nominal cue
-    with its own verb only names the channel. It ends before the colon, the mark or the
+    with its own verb whose subject is a news outlet only names the channel. It ends before the colon, the mark or the
     complementizer that opens the speech verb's words; None when none follows soon."""
     if cue.entry.frame not in ("clause", "participle") or other.entry.frame != "nominal" or not other.entry.with_verb:
         return None
+    first = next((t for t in iter_tokens(ctx.w, other.end, limit)
+                  if t.kind != "w" or t.text not in ctx.lex.classes.time), None)
+    if first is None or first.kind != "w" or not (
+            strip_definite(first.text) in ctx.lex.classes.outlet_noun or first.text in ctx.lex.outlets):
+        return None  # «بحسب ما أعلنت الاثنين وزيرة الجيوش الفرنسية»: a source, not a channel
     n = 0
     for t in iter_tokens(ctx.w, other.end, limit):
         if t.kind in ("colon", "q") or (t.kind == "w" and t.text in ctx.lex.complementizers):
