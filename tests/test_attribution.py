@@ -727,3 +727,12 @@ def test_a_statement_in_construct_with_a_person_the_article_names_is_that_person
             "أن جهات سياسية تحاول حرف مسار الحقيقة. وقال بيان الزاملي: إن إجراءات التحقيق اكتملت والملفات تحمل "
             "أسماء المتورطين.\nوقال بيان مقتضب: إن الجلسة تأجلت.")
     assert [q.speaker_name for q in body_quotes_of(text)] == ["خالد الزاملي", "خالد الزاملي", "بيان مقتضب"]
+
+
+def test_a_subject_that_opens_the_sentence_before_its_verb_and_object_is_the_implied_speaker():
+    # ANT (BBC Arabic): «لكن السلطات أعلنت احتجازهن …، وقالت»: not the object after «أعلنت»
+    text = ("اعتقلت السلطات الإيرانية 35 امرأة بعدما حاولن حضور مباراة كرة قدم.\n"
+            "وحاولت النساء حضور مباراة فريقي الاستقلال وبيرسيبوليس في طهران الخميس. لكن السلطات أعلنت احتجازهن "
+            "بصورة مؤقتة، وقالت إنه سيطلق سراحهن عقب نهاية المباراة.")
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_rule) == ("السلطات الإيرانية", "implied-sentence-subject")

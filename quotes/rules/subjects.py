@@ -7,9 +7,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from quotes.morphology import is_definite, strip_definite, without_conjunction
-from quotes.rules.context import DocumentContext, LETTER, MAX_MENTION_WORDS
-from quotes.rules.mentions import (ARABIC_LETTER, cut_mention, mention_of, opens_as_person, opens_with_someone,
-                                   skip_leading_time)
+from quotes.rules.context import WORD_AT, DocumentContext, LETTER, MAX_MENTION_WORDS
+from quotes.rules.mentions import (ARABIC_LETTER, cut_mention, mention_before, mention_of, opens_as_person,
+                                   opens_with_someone, skip_leading_time)
 from quotes.speakers import MentionSpan, Subject, name_run, name_runs, title_of
 from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_function_form, is_namey,
                                    is_verbal_noun)
@@ -39,6 +39,9 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
         # the speech verb the participle hangs on names the speaker
         if verb.entry.frame == "clause" and not _after_subordinator(ctx, tokens(ctx.w, start, verb.start)):
             mention = mention_of(ctx, verb, [t for t in tokens(ctx.w, verb.end, cue_start) if t.kind != "end"])
+            if mention is not None and mention.start > verb.start and not opens_with_someone(ctx, mention):
+                # «لكن السلطات أعلنت احتجازهن بصورة مؤقتة، وقالت»: the verb's object after it, its subject before
+                mention = _opening_svo_subject(ctx, verb, start) or mention
             if mention is not None and (mention.start < verb.start or opens_with_someone(ctx, mention)):
                 # an institution after the verb without its object («وقالت الشرطة التعليق بشكل مباشر …»)
                 person = mention.start < verb.start or opens_as_person(
@@ -49,6 +52,21 @@ def clause_subject(ctx: DocumentContext, cue_start: int, frame: str = "participl
                     if s is not None)
     named = titled_name_before(ctx, start, cue_start) if frame == "participle" else None
     return Subject(clauses, named) if clauses or named is not None else None
+
+
+def _opening_svo_subject(ctx: DocumentContext, verb: Cue, start: int) -> MentionSpan | None:
+    """The subject before ``verb`` when it opens the sentence, after a contrast or link word at
+    most («لكن السلطات أعلنت احتجازهن»): a title, a given name or a definite noun first."""
+    span = mention_before(ctx, verb)
+    if span is None:
+        return None
+    lead = [t for t in tokens(ctx.w, _past_discourse_opener(ctx, start), span.start) if t.kind != "end"]
+    if any(t.kind != "w" or not (t.text in ctx.lex.classes.contrast or t.text in ctx.lex.classes.sentence_link)
+           for t in lead):
+        return None
+    first = WORD_AT.search(ctx.w, span.start, span.end)
+    return span if first is not None and (opens_with_someone(ctx, span) or (
+        is_definite(first.group()) and not is_function_form(ctx.lex, first.group()))) else None
 
 
 def relative_antecedent(ctx: DocumentContext, start: int, cue_start: int) -> MentionSpan | None:
