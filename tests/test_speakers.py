@@ -1297,3 +1297,14 @@ def test_a_relaying_phrase_between_the_verb_and_its_words_is_no_speaker():
     quotes = body_quotes_of(text)
     assert [(q.cue, q.speaker_name) for q in quotes] == [("قال", "عبدالعزيز آل الشيخ"),
                                                          ("قال", "عبدالعزيز آل الشيخ")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # ANT (Al Arabiya): «قبيل» says when, «وسط» where
+    ("قال الرئيس الإسرائيلي بنيامين نتنياهو إن الزيارة مهمة.\nوقال نتنياهو قبيل مغادرة إسرائيل إن الاتفاق سيئ.",
+     "بنيامين نتنياهو"),
+    ("قال الرئيس الفرنسي إيمانويل ماكرون إن الإسلام يمارس بحرية.\nوأضاف وسط تصفيق البرلمانيين \"النظام العام "
+     "ليس كلمات فارغة في فرنسا\".", "إيمانويل ماكرون"),
+])
+def test_when_and_where_after_the_name_end_the_mention(text, name):
+    assert names(text)[-1][0] == name
