@@ -72,7 +72,8 @@ WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_obje
                 "contrast", "suspender", "channel", "percent_unit", "reference", "demonstrative", "maker",
                 "fragment_link", "approximator", "topic", "reported", "outlet_noun", "time", "generic_title", "honorific",
                 "sentence_link", "kinship", "issued", "rank", "relative", "parenthesis", "institution",
-                "partitive", "one_of", "list_opener", "opening_cue", "negated_noun", "counsel", "al_given_name")
+                "partitive", "one_of", "list_opener", "opening_cue", "negated_noun", "counsel", "al_given_name",
+                "impersonal", "negation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,8 @@ class WordClasses:
     negated_noun: frozenset[str]  # «عدم»: a cue form right after it is a verbal noun («فضل عدم كشف هويته»)
     counsel: frozenset[str]       # «محامي»: kin-like, but the name after its complement is its own («محامي الدفاع X»)
     al_given_name: frozenset[str]  # «الحسن»: a given name with ال, a first name before another name word
+    impersonal: frozenset[str]    # «يتوقع»: right before أن with no subject, passive («ويُتوقع أن»: it is expected)
+    negation: frozenset[str]      # «لا»، «لم»: before a verb, negates it
 
 
 @dataclass(frozen=True, slots=True, eq=False)

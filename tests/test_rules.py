@@ -271,3 +271,16 @@ def test_marks_that_go_on_into_the_sentence_after_an_object_are_no_quotation():
 ])
 def test_after_the_cues_preposition_comes_what_is_said(text, speakers):
     assert [q.speaker_name for q in body_quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize("text, n", [
+    # SaudiNewsNet (Al-Riyadh, 2015-08-11): «يتوقع أن» with no subject is a passive: it is expected that
+    ("بينما يتوقع أن يمثل الهلال خالد شراحيلي في حراسة المرمى وعبدالله الزوري وكواك تاي هي.", 0),
+    # ANT (BBC Arabic)
+    ("ويُتوقع أن تعقد قمة بين كيم ونظيره الرئيس الأمريكي دونالد ترامب مطلع يونيو.", 0),
+    # with a subject before it, or negated after a pronoun's subject, someone expects
+    ("الوزير يتوقع أن يرتفع النمو هذا العام.", 1),
+    ("وقال ترمب إنه سيثير التدخل الروسي مع بوتين، لكنه لا يتوقع أن يصل لشيء.", 2),
+])
+def test_an_impersonal_expectation_is_no_quotation(text, n):
+    assert len(body_quotes_of(text)) == n

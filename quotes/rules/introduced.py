@@ -6,7 +6,8 @@ from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, has_quoted_fragment, opens_clause, region_goes_on, reported_clause
 from quotes.rules.context import STRIP_TAIL, Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
 from quotes.morphology import strip_definite, without_conjunction
-from quotes.rules.mentions import is_source, mention_of, object_of_preposition, outlet_named_at, without_object
+from quotes.rules.mentions import (is_source, mention_before, mention_of, object_of_preposition, outlet_named_at,
+                                   without_object)
 from quotes.rules.postposed import nominal_post, referring_post
 from quotes.speakers import MentionSpan
 from quotes.tokens import Tok, iter_tokens, tokens
@@ -29,6 +30,8 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
                 return None
             if t.text in lex.complementizers and t.text != "وان" and opens_clause(ctx, cue, region) \
                     and not outlet_named_at(ctx, t):
+                if not region and mention is None and _impersonal(ctx, cue):
+                    return None  # «بينما يتوقع أن يمثل الهلال …»: it is expected that
                 mention = mention or mention_of(ctx, cue, region)
                 if cue.entry.frame == "fragment":
                     return quoted_fragment(ctx, cue, t.end, mention)  # «وصفه بأنه «نصر سياسي»»
@@ -132,6 +135,19 @@ def aside_end(ctx: DocumentContext, region: list[Tok], pos: int, limit: int) -> 
         if t.kind in ("end", "colon", "q") or (t.kind == "w" and (n := n + 1) > MAX_ASIDE_WORDS):
             return None
     return None
+
+
+def _impersonal(ctx: DocumentContext, cue: Cue) -> bool:
+    """Is ``cue`` a passive with no subject («ويُتوقع أن»، «بينما يتوقع أن»: word class
+    ``impersonal``), not negated («لكنه لا يتوقع أن»: he does not expect) and with no subject
+    before it («الوزير يتوقع أن»)?"""
+    form = ctx.w[cue.start + len(cue.clitic):cue.end].strip()
+    if form not in ctx.lex.classes.impersonal:
+        return False
+    before = ctx.w[max(0, cue.start - 12):cue.start].split()
+    if before and before[-1] in ctx.lex.classes.negation:
+        return False
+    return mention_before(ctx, cue) is None
 
 
 def relayed_by(ctx: DocumentContext, cue: Cue, other: Cue, limit: int) -> int | None:
