@@ -1308,3 +1308,22 @@ def test_a_relaying_phrase_between_the_verb_and_its_words_is_no_speaker():
 ])
 def test_when_and_where_after_the_name_end_the_mention(text, name):
     assert names(text)[-1][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # SaudiNewsNet (Asharq Al-Awsat, 2015-08-04) and ANT (BBC Arabic): a plural in construct is a group
+    ("قال مسؤولو صحة في مدينة نيويورك، أول من أمس السبت، إن تفشيا فتاكا لداء المحاربين القدماء قتل أربعة أشخاص.",
+     "مسؤولو صحة"),
+    ("وقال منظمو المهرجان إن عدد الزوار تجاوز مئة ألف.", "منظمو المهرجان"),
+])
+def test_a_plural_title_in_construct_is_a_group_with_no_gender(text, name):
+    (q,) = body_quotes_of(text)
+    assert (q.speaker_name, q.speaker_gender, q.speaker_rule) == (name, "unknown", "collective")
+
+
+def test_a_relay_verb_form_between_two_definite_nouns_is_a_verbal_noun():
+    # SaudiNewsNet (Al-Jazirah, 2015-08-04): «للتدريب ونقل التكنولوجيا» does not cut the introduction short
+    text = ("قال الدكتور مصطفى حسين مدير المركز الإقليمي للتدريب ونقل التكنولوجيا للدول العربية «بازل»، إنه سيتم "
+            "تنظيم ورشة عمل إقليمية لتطوير قدرات مديري وضباط الجمارك.")
+    (q,) = body_quotes_of(text)
+    assert (q.cue, q.speaker_name) == ("قال", "مصطفى حسين")

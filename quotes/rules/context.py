@@ -59,6 +59,18 @@ def _word_before(w: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_WORD_AFTER = regex.compile(r"[ \t]+(\w+)")
+
+
+def _in_noun_phrase(w: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end``, behind و, between two definite words with nothing else
+    between them («للتدريب ونقل التكنولوجيا»)? Then it is a verbal noun in a list of nouns."""
+    before = _word_before(w, start)
+    after = _WORD_AFTER.match(w, end)
+    return is_definite(before) and after is not None \
+        and is_definite(after.group(1)) and len(after.group(1)) > 3
+
+
 class Intervals:
     """Half-open intervals, mostly added in text order, with quick look-ups near a point."""
 
@@ -193,6 +205,8 @@ class CueIndex:
                 continue  # «وبين مدير التعليم … أن», not «بين الطرفين», «وبين زعيمي الكوريتين وحلفائهما»
             if not m.group("clitic") and _word_before(w, m.start()) in lex.classes.negated_noun:
                 continue  # «فضل عدم كشف هويته»: a verbal noun, not a cue
+            if m.group("clitic") == "و" and lex.cues[key].frame == "relay" and _in_noun_phrase(w, m.start(), m.end()):
+                continue  # «مركز التدريب ونقل التكنولوجيا»: a verbal noun joined to a definite noun
             entry = lex.cues[key]
             end = m.end()
             matched = ""

@@ -433,7 +433,8 @@ class SpeakerResolver:
     def _plural_group(self, word: str) -> bool:
         """Is ``word`` a group named generically: a sound masculine plural of a common noun
         («قال محللون»، «ويرى مراقبون»، «أكد دبلوماسيون»، «وقال منتقدون»: a participle), the plural
-        in ات of a generic source («منظمات»), or a dual of a title or a generic source («مسؤولان»)?
+        in ات of a generic source («منظمات»), or a dual of a title or a generic source («مسؤولان»),
+        also in construct («مسؤولو صحة»)?
         Not a name in ون («هارون»، «كاميرون»: the corpus does not write them with ال)."""
         if word.endswith("ات") and self.lex.generic_sources.get(word[:-2] + "ه") == "collective":
             return True  # «وتقول منظمات خيرية طبية»: the plural of a generic source
@@ -441,6 +442,8 @@ class SpeakerResolver:
                 and (self.lex.generic_sources.get(word[:-2]) == "collective"
                      or (title_of(self.lex, word[:-2]) or ("", ""))[0] == "person"):
             return True  # «قال مسؤولان تركيان كبيران»: a dual of a title or a generic source
+        if word.endswith("و") and len(word) > 4 and not word.endswith("ابو") and word not in self.lex.given_names:
+            return self._plural_group(word + "ن")  # «قال مسؤولو صحة»: the plural in construct
         return word.endswith("ون") and len(word) > 4 and word in self.lex.common_nouns \
             and (word[:-2] in self.lex.common_nouns or (word[0] == "م" and len(word) >= 7)) \
             and word not in self.lex.given_names and word not in self.lex.name_genders  # not «كاميرون»
