@@ -1327,3 +1327,11 @@ def test_a_relay_verb_form_between_two_definite_nouns_is_a_verbal_noun():
             "تنظيم ورشة عمل إقليمية لتطوير قدرات مديري وضباط الجمارك.")
     (q,) = body_quotes_of(text)
     assert (q.cue, q.speaker_name) == ("قال", "مصطفى حسين")
+
+
+def test_an_embassy_is_an_institution_that_resolves_to_its_first_full_mention():
+    # SaudiNewsNet (Al-Riyadh, 2015-08-04)
+    text = ("قالت السفارة الأمريكية في القاهرة اليوم الثلاثاء إن الولايات المتحدة سلمت مصر خمسة أبراج لدبابات.\n"
+            "وقالت السفارة في بيان إن الأبراج نقلت جوا من الولايات المتحدة إلى قاعدة شرق القاهرة الجوية.")
+    assert [(q.speaker_name, q.speaker_gender) for q in body_quotes_of(text)] == [
+        ("السفارة الأمريكية", "unknown"), ("السفارة الأمريكية", "unknown")]
