@@ -1335,3 +1335,11 @@ def test_an_embassy_is_an_institution_that_resolves_to_its_first_full_mention():
             "وقالت السفارة في بيان إن الأبراج نقلت جوا من الولايات المتحدة إلى قاعدة شرق القاهرة الجوية.")
     assert [(q.speaker_name, q.speaker_gender) for q in body_quotes_of(text)] == [
         ("السفارة الأمريكية", "unknown"), ("السفارة الأمريكية", "unknown")]
+
+
+def test_an_outlet_named_with_bihasab_between_the_verb_and_its_words_only_relays():
+    # SaudiNewsNet (Al-Weeam, 2015-08-04): the prime minister insists; Sky News only relays it
+    text = ("وشدد رئيس الوزراء اليمني  بحسب سكاي نيوز على أن العودة إلى الحوار يعني الالتزام بمخرجات الحوار "
+            "الوطني وتطبيقها.")
+    (q,) = body_quotes_of(text)
+    assert (q.cue, q.speaker_name) == ("وشدد", "رئيس الوزراء اليمني")

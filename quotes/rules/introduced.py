@@ -152,10 +152,10 @@ def _impersonal(ctx: DocumentContext, cue: Cue) -> bool:
 
 def relayed_by(ctx: DocumentContext, cue: Cue, other: Cue, limit: int) -> int | None:
     """Where the relaying phrase ``other`` ends, when it stands between a speech verb and what
-    it introduces («حيث قال وفقا لما نقلته وكالة الأنباء السعودية الرسمية: "…"»): a nominal cue
-    with its own verb whose subject is a news outlet only names the channel. It ends before the colon, the mark or the
+    it introduces («حيث قال وفقا لما نقلته وكالة الأنباء السعودية الرسمية: "…"»، «وشدد رئيس الوزراء
+    اليمني بحسب سكاي نيوز على أن»): a nominal cue whose source is a news outlet only names the channel. It ends before the colon, the mark or the
     complementizer that opens the speech verb's words; None when none follows soon."""
-    if cue.entry.frame not in ("clause", "participle") or other.entry.frame != "nominal" or not other.entry.with_verb:
+    if cue.entry.frame not in ("clause", "participle") or other.entry.frame != "nominal":
         return None
     first = next((t for t in iter_tokens(ctx.w, other.end, limit)
                   if t.kind != "w" or t.text not in ctx.lex.classes.time), None)
