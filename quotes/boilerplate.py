@@ -7,10 +7,11 @@ same length as its input and a span found in it is a span of the input.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterator
 
 import regex
 
-from quotes.lexicon import Lexicon
+from quotes.lexicon import BoilerplatePattern, Lexicon
 
 _LINE = regex.compile(r"[^\n]+")
 _SENTENCE_END = regex.compile(r"[.!?؟:]\s*$")
@@ -34,7 +35,7 @@ def boilerplate_spans(norm: str, lexicon: Lexicon, headline: bool = True) -> lis
     """
     spans: list[tuple[str, int, int]] = []
     for bp in lexicon.boilerplate:
-        for m in bp.pattern.finditer(norm):
+        for m in _matches(bp, norm):
             end = len(norm) if bp.scope == "tail" else m.end()
             spans.append((bp.name, m.start(), end))
             if bp.scope == "tail":
@@ -52,6 +53,27 @@ def boilerplate_spans(norm: str, lexicon: Lexicon, headline: bool = True) -> lis
                 spans.append(("headline", start, end))
             break
     return sorted(spans, key=lambda s: (s[1], s[2]))
+
+
+NEEDS_REACH = 120  # characters a match of a pattern with ``needs`` may open before its needed word
+
+
+def _matches(bp: BoilerplatePattern, norm: str) -> Iterator["regex.Match[str]"]:
+    """The matches of ``bp`` in ``norm``. A pattern with ``needs`` (words each match ends with)
+    is tried only just before where one of them occurs: a pattern that may start anywhere
+    would otherwise be tried at every position of every article."""
+    if not bp.needs:
+        yield from bp.pattern.finditer(norm)
+        return
+    seen: set[tuple[int, int]] = set()
+    for word in bp.needs:
+        i = norm.find(word)
+        while i >= 0:
+            for m in bp.pattern.finditer(norm, max(0, i - NEEDS_REACH), min(len(norm), i + len(word) + 1)):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+            i = norm.find(word, i + 1)
 
 
 def mask(norm: str, spans: list[tuple[str, int, int]]) -> str:

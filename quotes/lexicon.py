@@ -66,6 +66,7 @@ class BoilerplatePattern:
     name: str
     scope: str  # match | tail
     pattern: "regex.Pattern[str]"
+    needs: tuple[str, ...] = ()  # words each match ends with: the pattern is tried only before them (speed)
 
 
 WORD_CLASSES = ("copula", "patronymic", "name_link", "quantifier", "pronoun_object", "relay_noun", "emphatic_self",
@@ -324,7 +325,8 @@ def _load_boilerplate(path: Path) -> tuple[BoilerplatePattern, ...]:
             pat = regex.compile(normalize(row["pattern"]), regex.MULTILINE | regex.V1)
         except regex.error as exc:
             raise LexiconError(f"{path}:{lineno}: bad pattern: {exc}") from None
-        out.append(BoilerplatePattern(row["name"], row["scope"], pat))
+        needs = tuple(normalize(x) for x in row.get("needs", "").split("|") if x.strip())
+        out.append(BoilerplatePattern(row["name"], row["scope"], pat, needs))
     return tuple(out)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import body_quotes_of, quotes_of
 
 ARTICLE = ("[ad_1]\n"
@@ -55,3 +57,20 @@ def test_an_outlet_dateline_is_no_part_of_the_first_sentence():
             "اعتزام دخول قوات مرتبطة بالنظام السوري إلى عفرين، مشددا على أن تركيا ستتوجه نحوها بعملية عسكرية.")
     (q,) = body_quotes_of(text)
     assert (q.speaker_name, q.speaker_rule) == ("بكر بوزداغ", "implied-sentence-subject")
+
+
+@pytest.mark.parametrize("text, clause", [
+    # ANT (Sky News Arabia, BBC Arabic) and SaudiNewsNet: the whole anonymity clause, and only it
+    ("وقال مصدر أمني فضل عدم كشف هويته في هذا المعبر إن أمن حماس أقام نقطة تفتيش.", "فضل عدم كشف هويته"),
+    ("وقال ابن بليسينغ، الذي لم يكشف عن اسمه، إنه يريد نقلها.", "الذي لم يكشف عن اسمه"),
+    ("وقال مسؤول أمريكي طلب عدم نشر اسمه، إن الهجوم وقع.", "طلب عدم نشر اسمه"),
+])
+def test_an_anonymity_clause_is_masked_exactly(text, clause):
+    from quotes.boilerplate import boilerplate_spans
+    from quotes.lexicon import load_lexicon
+    from quotes.normalize import NormText
+    norm = NormText(text).norm
+    spans = [(s, e) for rule, s, e in boilerplate_spans(norm, load_lexicon(), headline=False)
+             if rule == "anonymity_clause"]
+    start = text.index(clause)
+    assert spans == [(start, start + len(clause))]

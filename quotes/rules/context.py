@@ -50,13 +50,16 @@ def _coordinated_after(w: str, pos: int, lex: Lexicon) -> bool:
     return False
 
 
-_WORD_BEFORE = regex.compile(r"(\w+)\s+$")
-
-
 def _word_before(w: str, pos: int) -> str:
     """The word right before ``pos`` (only white space between), or ''."""
-    m = _WORD_BEFORE.search(w, max(0, pos - 30), pos)
-    return m.group(1) if m else ""
+    head = w[max(0, pos - 30):pos]
+    if not head or not head[-1].isspace():
+        return ""
+    head = head.rstrip()
+    k = len(head)
+    while k and (head[k - 1].isalnum() or head[k - 1] == "_"):
+        k -= 1
+    return head[k:]
 
 
 _WORD_AFTER = regex.compile(r"[ \t]+(\w+)")

@@ -212,7 +212,7 @@ def complement_with_preposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bo
     holder's name right after it («رئيس المكتب السياسي لحماس إسماعيل هنية»، «التابعة لحماس إياد
     البزم»، «المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي»)? The holder's name opens with a given
     name; «لافروف»، «بوريس» (names that open with ل or ب) are not read so."""
-    if i < 1 or i + 2 >= len(toks) or any(t.kind != "w" for t in toks[i - 1:i + 3]):
+    if i < 1 or i + 2 >= len(toks) or toks[i].text[:1] not in "لب" or any(t.kind != "w" for t in toks[i - 1:i + 3]):
         return False
     word, before, given = toks[i].text, toks[i - 1].text, toks[i + 1].text
     return word[0] in "لب" and len(word) > 3 and word not in lex.given_names \
