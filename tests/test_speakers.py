@@ -1343,3 +1343,14 @@ def test_an_outlet_named_with_bihasab_between_the_verb_and_its_words_only_relays
             "الوطني وتطبيقها.")
     (q,) = body_quotes_of(text)
     assert (q.cue, q.speaker_name) == ("وشدد", "رئيس الوزراء اليمني")
+
+
+@pytest.mark.parametrize("text, name", [
+    # SaudiNewsNet (Al-Weeam, 2015-08-04): a definite noun after the title's nisba opens the object of «وصف»
+    ("ووصف رئيس الحكومة اليمني العمل الجماعي للتحالف العربي، بقيادة السعودية، بـ”الأساسي” لتحرير عدن.",
+     "رئيس الحكومة اليمني"),
+    # ANT (BBC Arabic)
+    ("ووصفت لجنة حقوق الإنسان الأسترالية التحرش بأنه \"وباء\".", "لجنة حقوق الإنسان الأسترالية"),
+])
+def test_the_object_of_a_description_is_no_part_of_its_subject(text, name):
+    assert names(text)[0][0] == name

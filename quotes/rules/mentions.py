@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from quotes.morphology import is_definite, strip_definite, without_conjunction
+from quotes.morphology import NISBA, is_definite, strip_definite, without_conjunction
 from quotes.rules.context import Cue, DocumentContext, LETTER, MAX_MENTION_WORDS, WORD_AT
 from quotes.speakers import MentionSpan, looks_like_source, name_run, title_of
 from quotes.speakers.words import (is_accusative_noun, is_circumstantial, is_family_name, is_feminine_participle,
@@ -565,6 +565,14 @@ def without_object(ctx: DocumentContext, mention: MentionSpan | None) -> Mention
     demonstrative = next((k for k, t in enumerate(toks) if k and t.text in ctx.lex.classes.demonstrative), None)
     if demonstrative is not None:
         toks = toks[:demonstrative]  # «ووصف قائد الشرطة هذه المقاطع بأنها «…»»: the object starts there
+    after_adjective = next((k for k in range(2, len(toks)) if toks[k].kind == "w" and toks[k - 1].kind == "w"
+                            and is_definite(toks[k - 1].text) and toks[k - 1].text.endswith(("ي", "يه"))
+                            and is_definite(toks[k].text) and not toks[k].text.endswith(NISBA)
+                            and strip_definite(toks[k].text) in ctx.lex.common_nouns
+                            and title_of(ctx.lex, toks[k].text) is None), None)
+    if after_adjective is not None and name_run(ctx.lex, toks, ctx.w) is None:
+        # «ووصف رئيس الحكومة اليمني العمل الجماعي …»: a noun after a title's nisba opens the object
+        return MentionSpan(toks[0].start, toks[after_adjective - 1].end)
     while toks and toks[-1].kind == "w" and (toks[-1].text in ctx.lex.function_words or len(toks[-1].text) == 1):
         toks.pop()  # «إلى», an attached «بـ»
     if len(toks) >= 2 and toks[-1].kind == "w" and is_definite(toks[-1].text) and (
