@@ -1354,3 +1354,13 @@ def test_an_outlet_named_with_bihasab_between_the_verb_and_its_words_only_relays
 ])
 def test_the_object_of_a_description_is_no_part_of_its_subject(text, name):
     assert names(text)[0][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # SaudiNewsNet (2015-07-21): the Dutch «van» normalises like «فإن» and is no complementizer there
+    ("اعتبر المهاجم الهولندي روبن فان بيرسي أن مواطنه ومدربه لويس فان جال لم يمنحه فرصة عادلة.", "روبن فان بيرسي"),
+    # after a nominal cue's source, «فإن» opens the clause
+    ("وبحسب دبلوماسي أميركي فإن كيري سيحاول الإجابة على كل الأسئلة.", "دبلوماسي أميركي"),
+])
+def test_van_inside_a_foreign_name(text, name):
+    assert names(text)[0][0] == name

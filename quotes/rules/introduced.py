@@ -5,11 +5,12 @@ from __future__ import annotations
 from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, has_quoted_fragment, opens_clause, region_goes_on, reported_clause
 from quotes.rules.context import STRIP_TAIL, Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
-from quotes.morphology import strip_definite, without_conjunction
+from quotes.morphology import NISBA, is_definite, strip_definite, without_conjunction
 from quotes.rules.mentions import (is_source, mention_before, mention_of, object_of_preposition, outlet_named_at,
                                    without_object)
 from quotes.rules.postposed import nominal_post, referring_post
-from quotes.speakers import MentionSpan
+from quotes.speakers import MentionSpan, title_of
+from quotes.speakers.words import is_function_form
 from quotes.tokens import Tok, iter_tokens, tokens
 
 
@@ -29,7 +30,7 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             if n_words > (MAX_PARTICIPLE_REGION_WORDS if cue.entry.frame == "participle" else MAX_REGION_WORDS):
                 return None
             if t.text in lex.complementizers and t.text != "وان" and opens_clause(ctx, cue, region) \
-                    and not outlet_named_at(ctx, t):
+                    and not outlet_named_at(ctx, t) and not _inside_a_name(ctx, cue, region, t):
                 if not region and mention is None and _impersonal(ctx, cue):
                     return None  # «بينما يتوقع أن يمثل الهلال …»: it is expected that
                 mention = mention or mention_of(ctx, cue, region)
@@ -135,6 +136,23 @@ def aside_end(ctx: DocumentContext, region: list[Tok], pos: int, limit: int) -> 
         if t.kind in ("end", "colon", "q") or (t.kind == "w" and (n := n + 1) > MAX_ASIDE_WORDS):
             return None
     return None
+
+
+def _inside_a_name(ctx: DocumentContext, cue: Cue, region: list[Tok], t: Tok) -> bool:
+    """Is the complementizer-looking ``t`` a particle inside a name, between two name words
+    («كريس فان ويل»، «روبن فان بيرسي»: «فان» normalises like «فإن»)? Not after a nominal cue's
+    source («وبحسب دبلوماسي أميركي فإن كيري»), where «فإن» opens the clause."""
+    if cue.entry.frame == "nominal" or t.text not in ctx.lex.classes.name_link or not region \
+            or region[-1].kind != "w" or not _bare_word(ctx, region[-1].text) or region[-1].text.endswith(NISBA):
+        return False
+    nxt = next((x for x in iter_tokens(ctx.w, t.end, min(len(ctx.w), t.end + 40))), None)
+    return nxt is not None and nxt.kind == "w" and _bare_word(ctx, nxt.text) \
+        and nxt.text not in ctx.lex.mention_stoppers and title_of(ctx.lex, nxt.text) is None
+
+
+def _bare_word(ctx: DocumentContext, word: str) -> bool:
+    """A word that may be part of a foreign name: no ال, no grammatical word, no verb."""
+    return not is_definite(word) and not is_function_form(ctx.lex, word) and word not in ctx.lex.verbs
 
 
 def _impersonal(ctx: DocumentContext, cue: Cue) -> bool:
