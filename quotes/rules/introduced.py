@@ -82,7 +82,7 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
             if cue.entry.frame in ("nominal", "fragment") or n_words > MAX_MARKS_REGION_WORDS:
                 return None
             if object_of_preposition(ctx, cue, region):  # «مؤكدة على الحاجة إلى مواصلة الحوار "لمعالجة …"»
-                return object_and_marks(ctx, cue, region, t.start, closer, mention or mention_of(ctx, cue, region))
+                return object_and_marks(ctx, cue, region, closer, mention or mention_of(ctx, cue, region))
             mention = mention or mention_of(ctx, cue, region)
             if mention is not None and n_words > 1 and not is_source(ctx, mention):
                 return None  # «رفض قبولنا باعتبارنا تربويين "…"»: marks after an object
@@ -94,7 +94,7 @@ def introduced(ctx: DocumentContext, cue: Cue, pos: int, mention: MentionSpan | 
     return nothing_introduced(ctx, cue, region)
 
 
-def object_and_marks(ctx: DocumentContext, cue: Cue, region: list[Tok], opener: int, closer: int | None,
+def object_and_marks(ctx: DocumentContext, cue: Cue, region: list[Tok], closer: int | None,
                      mention: MentionSpan | None) -> Candidate | None:
     """The object of a cue's preposition and the words marks quote right after it, one mixed
     quotation («مشيراً إلى الخطر الكارثي للألغام البحرية "إذا ما جرفتها الأمواج …"»): when the
@@ -171,8 +171,9 @@ def _impersonal(ctx: DocumentContext, cue: Cue) -> bool:
 def relayed_by(ctx: DocumentContext, cue: Cue, other: Cue, limit: int) -> int | None:
     """Where the relaying phrase ``other`` ends, when it stands between a speech verb and what
     it introduces («حيث قال وفقا لما نقلته وكالة الأنباء السعودية الرسمية: "…"»، «وشدد رئيس الوزراء
-    اليمني بحسب سكاي نيوز على أن»): a nominal cue whose source is a news outlet only names the channel. It ends before the colon, the mark or the
-    complementizer that opens the speech verb's words; None when none follows soon."""
+    اليمني بحسب سكاي نيوز على أن»): a nominal cue whose source is a news outlet only names the
+    channel. It ends before the colon, the mark or the complementizer that opens the speech
+    verb's words; None when none follows soon."""
     if cue.entry.frame not in ("clause", "participle") or other.entry.frame != "nominal":
         return None
     first = next((t for t in iter_tokens(ctx.w, other.end, limit)

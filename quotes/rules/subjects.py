@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from quotes.morphology import is_definite, strip_definite, without_conjunction
-from quotes.rules.context import WORD_AT, DocumentContext, LETTER, MAX_MENTION_WORDS
+from quotes.rules.context import WORD_AT, Cue, DocumentContext, LETTER, MAX_MENTION_WORDS
 from quotes.rules.mentions import (ARABIC_LETTER, cut_mention, mention_before, mention_of, opens_as_person,
                                    opens_with_someone, skip_leading_time)
 from quotes.speakers import MentionSpan, Subject, name_run, name_runs, title_of

@@ -214,13 +214,12 @@ def complement_with_preposition(lex: Lexicon, toks: Sequence[Tok], i: int) -> bo
     name; «لافروف»، «بوريس» (names that open with ل or ب) are not read so."""
     if i < 1 or i + 2 >= len(toks) or toks[i].text[:1] not in "لب" or any(t.kind != "w" for t in toks[i - 1:i + 3]):
         return False
-    word, before, given = toks[i].text, toks[i - 1].text, toks[i + 1].text
-    return word[0] in "لب" and len(word) > 3 and word not in lex.given_names \
-        and word[1:] not in lex.given_names \
+    word, before, given, third = toks[i].text, toks[i - 1].text, toks[i + 1].text, toks[i + 2].text
+    return len(word) > 3 and word not in lex.given_names and word[1:] not in lex.given_names \
         and (is_namey(lex, word[1:]) or title_of(lex, word[1:]) == ("org", "unknown")) \
         and (is_definite(before) or title_of(lex, before) is not None) \
-        and given in lex.given_names and given not in lex.classes.patronymic and (is_namey(lex, toks[i + 2].text) or is_family_name(lex, toks[i + 2].text)
-                                          or toks[i + 2].text in lex.classes.patronymic)
+        and given in lex.given_names and given not in lex.classes.patronymic \
+        and (is_namey(lex, third) or is_family_name(lex, third) or third in lex.classes.patronymic)
 
 
 def construct_title(lex: Lexicon, word: str) -> bool:
