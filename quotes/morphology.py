@@ -17,9 +17,10 @@ ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه")       # normalised:
 
 def strip_definite(word: str) -> str:
     """Remove a leading (و/ب/ف/ك/ل)ال from a normalised word."""
-    for p in DEFINITE:
-        if word.startswith(p) and len(word) > len(p) + 1:
-            return word[len(p):]
+    if word.startswith(DEFINITE):  # (one test first: most words carry no article)
+        for p in DEFINITE:
+            if word.startswith(p) and len(word) > len(p) + 1:
+                return word[len(p):]
     return word
 
 

@@ -7,6 +7,8 @@ from quotes.lexicon import Lexicon
 from quotes.morphology import NISBA, PRONOUN_SUFFIXES, PROCLITICS, is_definite, strip_definite, without_conjunction
 
 _NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
+_KIN: dict[tuple[str, str], "str | None"] = {}  # (lexicon version, word) -> kin_stem
+_FUNCTION: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_function_form
 _TITLE: dict[tuple[str, str], tuple[str, str] | None] = {}  # (lexicon version, word) -> title_of
 _VERB_PROCLITICS = "وفل"  # the proclitics a verb takes
 _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها، ه: longest first, ه last
@@ -37,6 +39,15 @@ def _title(lex: Lexicon, word: str) -> tuple[str, str] | None:
 
 def kin_stem(lex: Lexicon, word: str) -> str | None:
     """The kin word of ``word`` («شقيقه» → شقيق، «والدتها» → والد، «زوجته» → زوج), or None."""
+    key = (lex.version, word)
+    if key not in _KIN:
+        if len(_KIN) > 200_000:
+            _KIN.clear()
+        _KIN[key] = _kin_stem(lex, word)
+    return _KIN[key]
+
+
+def _kin_stem(lex: Lexicon, word: str) -> str | None:
     bare = without_conjunction(word)
     for form in dict.fromkeys((word, bare, strip_definite(word), strip_definite(bare))):  # «والده»: و is the root's
         stem = form
@@ -163,6 +174,16 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
     copula, emphatic «نفسه», topic «أما», a preposition behind a proclitic («ففي»، «وعن»),
     a preposition or contrast word with its pronoun («عليه»، «لكنها») or ل before an outlet
     («لبي بي سي»)?"""
+    key = (lex.version, word)
+    hit = _FUNCTION.get(key)
+    if hit is None:
+        if len(_FUNCTION) > 200_000:
+            _FUNCTION.clear()
+        hit = _FUNCTION[key] = _function_form(lex, word)
+    return hit
+
+
+def _function_form(lex: Lexicon, word: str) -> bool:
     if word in lex.function_words or word in lex.complementizers or word in lex.classes.copula \
             or word in lex.classes.emphatic_self or word in lex.classes.topic:
         return True
