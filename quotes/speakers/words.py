@@ -6,10 +6,13 @@ from __future__ import annotations
 from quotes.lexicon import Lexicon
 from quotes.morphology import NISBA, PRONOUN_SUFFIXES, PROCLITICS, is_definite, strip_definite, without_conjunction
 
-_NAMEY: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_namey
-_KIN: dict[tuple[str, str], "str | None"] = {}  # (lexicon version, word) -> kin_stem
-_FUNCTION: dict[tuple[str, str], bool] = {}  # (lexicon version, word) -> is_function_form
-_TITLE: dict[tuple[str, str], tuple[str, str] | None] = {}  # (lexicon version, word) -> title_of
+# memoised word tests, (lexicon version, word) -> result, each bounded (see _memo)
+_NAMEY: dict[tuple[str, str], bool] = {}
+_KIN: dict[tuple[str, str], "str | None"] = {}
+_FUNCTION: dict[tuple[str, str], bool] = {}
+_TITLE: dict[tuple[str, str], tuple[str, str] | None] = {}
+_CACHE_LIMIT = 200_000  # entries of one cache before it starts over (memory stays flat on any corpus)
+_MISSING = object()
 _VERB_PROCLITICS = "وفل"  # the proclitics a verb takes
 _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها، ه: longest first, ه last
 # first and second persons behind a preposition («لدينا»، «علينا»، «لكم»); not ي or ك: «منى» normalises
@@ -17,16 +20,22 @@ _PRONOUNS = tuple(p for p, _ in PRONOUN_SUFFIXES)  # هما، هم، هن، ها
 _SPEAKER_PRONOUNS = ("كما", "نا", "كم", "كن")
 
 
+def _memo(cache: dict, lex: Lexicon, word: str, compute):
+    """``compute(lex, word)``, remembered in ``cache`` per lexicon version (the word tests run
+    on the same words again and again: they are the engine's hottest calls)."""
+    key = (lex.version, word)
+    hit = cache.get(key, _MISSING)
+    if hit is _MISSING:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        hit = cache[key] = compute(lex, word)
+    return hit
+
+
 def title_of(lex: Lexicon, word: str) -> tuple[str, str] | None:
     """(kind, gender) when ``word`` is a title or institution word, or a kin or a lawyer
     with their pronoun («شقيقه»، «والدتها»، «محامي»: word class ``kinship``)."""
-    key = (lex.version, word)
-    if key in _TITLE:
-        return _TITLE[key]
-    if len(_TITLE) > 200_000:
-        _TITLE.clear()
-    hit = _TITLE[key] = _title(lex, word)
-    return hit
+    return _memo(_TITLE, lex, word, _title)
 
 
 def _title(lex: Lexicon, word: str) -> tuple[str, str] | None:
@@ -39,12 +48,7 @@ def _title(lex: Lexicon, word: str) -> tuple[str, str] | None:
 
 def kin_stem(lex: Lexicon, word: str) -> str | None:
     """The kin word of ``word`` («شقيقه» → شقيق، «والدتها» → والد، «زوجته» → زوج), or None."""
-    key = (lex.version, word)
-    if key not in _KIN:
-        if len(_KIN) > 200_000:
-            _KIN.clear()
-        _KIN[key] = _kin_stem(lex, word)
-    return _KIN[key]
+    return _memo(_KIN, lex, word, _kin_stem)
 
 
 def _kin_stem(lex: Lexicon, word: str) -> str | None:
@@ -76,13 +80,7 @@ def is_namey(lex: Lexicon, word: str) -> bool:
     also writes with ال) or verb (a word the corpus writes after لم، لن، سوف، قد), nor one
     of these behind a one-letter proclitic (لمجلس، وحماية).
     """
-    key = (lex.version, word)
-    hit = _NAMEY.get(key)
-    if hit is None:
-        if len(_NAMEY) > 200_000:
-            _NAMEY.clear()
-        hit = _NAMEY[key] = _namey(lex, word)
-    return hit
+    return _memo(_NAMEY, lex, word, _namey)
 
 
 def is_namey_as_written(lex: Lexicon, word: str) -> bool:
@@ -174,13 +172,7 @@ def is_function_form(lex: Lexicon, word: str) -> bool:
     copula, emphatic «نفسه», topic «أما», a preposition behind a proclitic («ففي»، «وعن»),
     a preposition or contrast word with its pronoun («عليه»، «لكنها») or ل before an outlet
     («لبي بي سي»)?"""
-    key = (lex.version, word)
-    hit = _FUNCTION.get(key)
-    if hit is None:
-        if len(_FUNCTION) > 200_000:
-            _FUNCTION.clear()
-        hit = _FUNCTION[key] = _function_form(lex, word)
-    return hit
+    return _memo(_FUNCTION, lex, word, _function_form)
 
 
 def _function_form(lex: Lexicon, word: str) -> bool:
