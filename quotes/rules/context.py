@@ -50,7 +50,7 @@ def _coordinated_after(w: str, pos: int, lex: Lexicon) -> bool:
     return False
 
 
-def _word_before(w: str, pos: int) -> str:
+def word_before(w: str, pos: int) -> str:
     """The word right before ``pos`` (only white space between), or ''."""
     head = w[max(0, pos - 30):pos]
     if not head or not head[-1].isspace():
@@ -68,7 +68,7 @@ _WORD_AFTER = regex.compile(r"[ \t]+(\w+)")
 def _in_noun_phrase(w: str, start: int, end: int) -> bool:
     """Is the word at ``start:end``, behind و, between two definite words with nothing else
     between them («للتدريب ونقل التكنولوجيا»)? Then it is a verbal noun in a list of nouns."""
-    before = _word_before(w, start)
+    before = word_before(w, start)
     after = _WORD_AFTER.match(w, end)
     return is_definite(before) and after is not None \
         and is_definite(after.group(1)) and len(after.group(1)) > 3
@@ -206,7 +206,7 @@ class CueIndex:
             if key in lex.classes.opening_cue and not (
                     m.group("clitic") and _opens_clause_at(w, m.start()) and not _coordinated_after(w, m.end(), lex)):
                 continue  # «وبين مدير التعليم … أن», not «بين الطرفين», «وبين زعيمي الكوريتين وحلفائهما»
-            if not m.group("clitic") and _word_before(w, m.start()) in lex.classes.negated_noun:
+            if not m.group("clitic") and word_before(w, m.start()) in lex.classes.negated_noun:
                 continue  # «فضل عدم كشف هويته»: a verbal noun, not a cue
             if m.group("clitic") == "و" and lex.cues[key].frame == "relay" and _in_noun_phrase(w, m.start(), m.end()):
                 continue  # «مركز التدريب ونقل التكنولوجيا»: a verbal noun joined to a definite noun

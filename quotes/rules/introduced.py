@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotes.marks import OPENERS
 from quotes.rules.clauses import after_colon, direct, has_quoted_fragment, opens_clause, region_goes_on, reported_clause
-from quotes.rules.context import STRIP_TAIL, Candidate, Cue, DocumentContext, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
+from quotes.rules.context import STRIP_TAIL, Candidate, Cue, DocumentContext, word_before, MAX_MARKS_REGION_WORDS, MAX_NAME_IN_MARKS, MAX_NOMINAL_REGION_WORDS, MAX_PARTICIPLE_REGION_WORDS, MAX_REGION_WORDS, count_words
 from quotes.morphology import NISBA, is_definite, strip_definite, without_conjunction
 from quotes.rules.mentions import (is_source, mention_before, mention_of, object_of_preposition, outlet_named_at,
                                    without_object)
@@ -159,11 +159,7 @@ def _impersonal(ctx: DocumentContext, cue: Cue) -> bool:
     """Is ``cue`` a passive with no subject («ويُتوقع أن»، «بينما يتوقع أن»: word class
     ``impersonal``), not negated («لكنه لا يتوقع أن»: he does not expect) and with no subject
     before it («الوزير يتوقع أن»)?"""
-    form = ctx.w[cue.start + len(cue.clitic):cue.end].strip()
-    if form not in ctx.lex.classes.impersonal:
-        return False
-    before = ctx.w[max(0, cue.start - 12):cue.start].split()
-    if before and before[-1] in ctx.lex.classes.negation:
+    if cue.entry.norm not in ctx.lex.classes.impersonal or word_before(ctx.w, cue.start) in ctx.lex.classes.negation:
         return False
     return mention_before(ctx, cue) is None
 
